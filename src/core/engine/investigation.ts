@@ -1,0 +1,278 @@
+/**
+ * The investigation state machine: triage → hypothesize → investigate (branch / prune) →
+ * evaluate → conclude → remediate. Everything it does is an event on the stream; the returned
+ * state is the stream folded with applyEvent, exactly what every front end sees.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ProviderSet } from '../../providers/types';
+import { EventStream } from '../events';
+import type { Incident } from '../incident';
+import type { CommitRef, Conclusion, Evidence, HypothesisNode, InvestigationPhase } from '../model';
+import { RuleReasoner } from '../reasoner/rules';
+import type { EvidenceDraft, HypothesisProposal, HypothesisView, Reasoner, TriageContext } from '../reasoner/types';
+import { proposeRemediations } from '../safety/remediationPlanner';
+import { ancestryOf, applyEvent, emptyState, type InvestigationState } from '../state';
+import { computeConfidence } from './confidence';
+import { DEFAULT_LIMITS, type InvestigationLimits } from './limits';
+import { QueryRunner, throwIfAborted } from './queryRunner';
+import { triage } from './triage';
+
+export interface RunInvestigationOptions {
+  incident: Incident;
+  providers: ProviderSet;
+  /** Supply one to subscribe front ends before the run starts. */
+  stream?: EventStream;
+  reasoner?: Reasoner;
+  /** The investigation clock (the sandbox sets it to the scenario's "now"). */
+  now?: () => Date;
+  signal?: AbortSignal;
+  limits?: Partial<InvestigationLimits>;
+}
+
+interface NodeMemory {
+  focus: Record<string, string>;
+  changeAt?: number;
+  drafts: EvidenceDraft[];
+  unavailableSources: Set<string>;
+}
+
+export async function runInvestigation(options: RunInvestigationOptions): Promise<InvestigationState> {
+  const now = options.now ?? (() => new Date());
+  const stream = options.stream ?? new EventStream(randomUUID(), now);
+  const investigation = new Investigation(options, stream, now);
+  return investigation.run();
+}
+
+class Investigation {
+  private readonly state: InvestigationState;
+  private readonly limits: InvestigationLimits;
+  private readonly reasoner: Reasoner;
+  private readonly runner: QueryRunner;
+  private readonly memory = new Map<string, NodeMemory>();
+  private context!: TriageContext;
+
+  constructor(
+    private readonly options: RunInvestigationOptions,
+    private readonly stream: EventStream,
+    private readonly now: () => Date,
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.reasoner = options.reasoner ?? new RuleReasoner();
+    this.state = emptyState(stream.investigationId);
+    stream.subscribe((event) => applyEvent(this.state, event), { replay: true });
+    this.runner = new QueryRunner(stream, options.providers, this.limits, options.signal);
+  }
+
+  async run(): Promise<InvestigationState> {
+    const { incident } = this.options;
+    this.stream.emit({ type: 'investigation.started', incident, reasoner: this.reasoner.name });
+    try {
+      this.phase('triage');
+      const nowMs = this.now().getTime();
+      this.context = await triage(this.runner, { incident, onset: Date.parse(incident.startedAt), now: nowMs }, this.limits.changeLookbackMs);
+      for (const missing of this.context.unavailable) this.stream.emit({ type: 'warning', message: `Unavailable during triage: ${missing}` });
+      for (const change of this.context.changes) {
+        this.thought(`Change found: ${change.summary} at ${new Date(change.at).toISOString()}${change.differences.length ? ` — ${change.differences.join('; ')}` : ''}.`);
+      }
+
+      this.phase('hypothesize');
+      const proposals = (await this.reasoner.hypothesize(this.context)).sort((a, b) => b.prior - a.prior).slice(0, this.limits.maxInitialHypotheses);
+      if (proposals.length < this.limits.minInitialHypotheses) {
+        this.stream.emit({ type: 'warning', message: `The reasoner proposed only ${proposals.length} hypotheses (method asks for ${this.limits.minInitialHypotheses}–${this.limits.maxInitialHypotheses}).` });
+      }
+      const roots = proposals.map((proposal, index) => this.addHypothesis(proposal, `H${index + 1}`, undefined, 0));
+
+      this.phase('investigate');
+      for (const root of roots) await this.test(root);
+
+      this.phase('evaluate');
+      const conclusion = this.evaluate();
+
+      this.phase('conclude');
+      this.stream.emit({ type: 'conclusion', conclusion });
+      if (conclusion.remediations.length) this.phase('remediate');
+      this.stream.emit({ type: 'investigation.completed', outcome: conclusion.status === 'root-cause' ? 'concluded' : 'inconclusive' });
+    } catch (error) {
+      const cancelled = error instanceof Error && error.name === 'AbortError';
+      this.stream.emit({
+        type: 'investigation.completed',
+        outcome: cancelled ? 'cancelled' : 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!cancelled) throw error;
+    }
+    return this.state;
+  }
+
+  private addHypothesis(proposal: HypothesisProposal, id: string, parentId: string | undefined, depth: number): HypothesisNode {
+    const node: HypothesisNode = {
+      id,
+      parentId,
+      depth,
+      category: proposal.category,
+      title: proposal.title,
+      rationale: proposal.rationale,
+      prior: proposal.prior,
+      status: 'pending',
+      confidence: Math.round(proposal.prior * 100) / 100,
+      evidenceIds: [],
+      queryIds: [],
+    };
+    const changeAt = proposal.focus?.changeAt ? Number(proposal.focus.changeAt) : undefined;
+    this.memory.set(id, { focus: proposal.focus ?? {}, changeAt, drafts: [], unavailableSources: new Set() });
+    this.stream.emit({ type: 'hypothesis.added', hypothesis: node });
+    return this.state.hypotheses[id]!;
+  }
+
+  /** Tests one hypothesis with its planned queries, grades it and recurses on strong evidence. */
+  private async test(node: HypothesisNode): Promise<void> {
+    throwIfAborted(this.options.signal);
+    const memory = this.memory.get(node.id)!;
+    const view: HypothesisView = { node, focus: memory.focus };
+    this.update(node, 'testing', node.confidence, undefined, 'testing');
+
+    for (const proposal of await this.reasoner.planQueries(view, this.context)) {
+      const outcome = await this.runner.run({ ...proposal, hypothesisId: node.id });
+      if (!outcome.ok) {
+        if (!outcome.refused) {
+          memory.unavailableSources.add(outcome.query.provider);
+          this.addEvidence(node, outcome.query.id, outcome.query.provider, {
+            kind: 'unavailable',
+            strength: 'none',
+            supports: false,
+            summary: `${outcome.query.provider} unavailable for "${outcome.query.rationale}" (${outcome.error}).`,
+          });
+        }
+        continue;
+      }
+      for (const draft of await this.reasoner.interpret(view, outcome.query, outcome.result, this.context)) {
+        memory.drafts.push(draft);
+        this.addEvidence(node, outcome.query.id, outcome.query.provider, draft);
+      }
+    }
+
+    const evidence = node.evidenceIds.map((id) => this.state.evidence[id]!).filter(Boolean);
+    // A refinement stands on its parents' findings: their supporting evidence corroborates it.
+    const inherited = this.ancestry(node)
+      .slice(0, -1)
+      .flatMap((ancestor) => ancestor.evidenceIds.map((id) => this.state.evidence[id]!))
+      .filter((e) => this.isSupporting(e));
+    const { confidence, factors } = computeConfidence({
+      node,
+      evidence: [...inherited, ...evidence],
+      onset: this.context.onset,
+      changeAt: memory.changeAt,
+      unavailableSources: memory.unavailableSources.size,
+    });
+    const supporting = evidence.filter((e) => e.supports && e.strength !== 'none');
+    const strong = supporting.some((e) => e.strength === 'strong');
+    const onlyUnavailable = evidence.length > 0 && evidence.every((e) => e.kind === 'unavailable');
+
+    if (onlyUnavailable) {
+      this.update(node, 'unavailable', confidence, factors, 'every query for it failed; it could not be tested');
+      return;
+    }
+    if (!supporting.length) {
+      this.update(node, 'pruned', confidence, factors, 'no supporting evidence');
+      return;
+    }
+    this.update(node, 'supported', confidence, factors, strong ? 'strong evidence: branching' : 'only weak evidence');
+    if (!strong || node.depth >= this.limits.maxDepth) return;
+
+    const children = await this.reasoner.refine(view, memory.drafts, this.context);
+    let index = 1;
+    for (const child of children) {
+      if (this.state.hypothesisOrder.length >= this.limits.maxHypotheses) {
+        this.stream.emit({ type: 'warning', message: `Hypothesis cap (${this.limits.maxHypotheses}) reached; not testing "${child.title}".` });
+        break;
+      }
+      const childNode = this.addHypothesis(child, `${node.id}.${index++}`, node.id, node.depth + 1);
+      await this.test(childNode);
+    }
+  }
+
+  /** Picks the root cause: the most confident supported hypothesis, preferring depth on ties. */
+  private evaluate(): Conclusion {
+    const nodes = this.state.hypothesisOrder.map((id) => this.state.hypotheses[id]!);
+    const candidates = nodes
+      .filter((n) => n.status === 'supported' && n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])))
+      .sort((a, b) => b.confidence - a.confidence || b.depth - a.depth);
+    const unchecked = [
+      ...this.context.unavailable,
+      ...nodes.filter((n) => n.status === 'unavailable').map((n) => `${n.id} "${n.title}" could not be tested`),
+      ...Object.values(this.state.queries)
+        .filter((q) => q.state === 'refused' || q.state === 'failed')
+        .map((q) => `${q.query.operation} on ${q.query.target}: ${q.refusedReason ?? q.error}`),
+    ];
+    const best = candidates[0];
+    if (!best || best.confidence < this.limits.confirmThreshold) {
+      for (const node of candidates) this.update(node, 'inconclusive', node.confidence, node.factors, 'below the confirmation bar');
+      return {
+        status: 'inconclusive',
+        confidence: best?.confidence ?? 0,
+        summary: best
+          ? `Inconclusive: the best hypothesis, "${best.title}", reached ${Math.round(best.confidence * 100)}% (bar ${Math.round(this.limits.confirmThreshold * 100)}%).`
+          : 'Inconclusive: no hypothesis has supporting evidence.',
+        commits: [],
+        remediations: [],
+        unchecked,
+      };
+    }
+
+    this.update(best, 'confirmed', best.confidence, best.factors, 'highest confidence above the bar');
+    const chain = this.ancestry(best);
+    const chainEvidence = chain.flatMap((n) => n.evidenceIds.map((id) => this.state.evidence[id]!)).filter((e) => this.isSupporting(e));
+    const commits = uniqueCommits(chainEvidence.flatMap((e) => e.commits ?? []));
+    const change = chain.map((n) => this.memory.get(n.id)?.focus.toTaskDefinition).find(Boolean);
+    const culprit: Conclusion['culprit'] = commits[0]
+      ? { kind: 'commit', id: commits[0].sha }
+      : change
+        ? { kind: 'task-definition', id: change }
+        : undefined;
+    const rootFocus = Object.assign({}, ...chain.map((n) => this.memory.get(n.id)?.focus ?? {}));
+    const conclusion: Conclusion = {
+      status: 'root-cause',
+      hypothesisId: best.id,
+      category: best.category,
+      confidence: best.confidence,
+      factors: best.factors,
+      summary: best.title,
+      commits,
+      culprit,
+      remediations: [],
+      unchecked,
+    };
+    conclusion.remediations = proposeRemediations(conclusion, this.context, rootFocus);
+    return conclusion;
+  }
+
+  private ancestry(node: HypothesisNode): HypothesisNode[] {
+    return ancestryOf(this.state, node);
+  }
+
+  private isSupporting(evidence: Evidence | undefined): boolean {
+    return !!evidence && evidence.supports && evidence.strength !== 'none' && evidence.kind !== 'unavailable';
+  }
+
+  private addEvidence(node: HypothesisNode, queryId: string, source: Evidence['source'], draft: EvidenceDraft): void {
+    const evidence: Evidence = { ...draft, id: `E${Object.keys(this.state.evidence).length + 1}`, hypothesisId: node.id, queryId, source };
+    this.stream.emit({ type: 'evidence.added', evidence });
+  }
+
+  private update(node: HypothesisNode, status: HypothesisNode['status'], confidence: number, factors: HypothesisNode['factors'], reason: string): void {
+    this.stream.emit({ type: 'hypothesis.updated', hypothesisId: node.id, status, confidence, factors, reason });
+  }
+
+  private phase(phase: InvestigationPhase): void {
+    this.stream.emit({ type: 'phase.changed', phase });
+  }
+
+  private thought(text: string, hypothesisId?: string): void {
+    this.stream.emit({ type: 'thought', text, hypothesisId });
+  }
+}
+
+function uniqueCommits(commits: CommitRef[]): CommitRef[] {
+  const seen = new Set<string>();
+  return commits.filter((c) => (seen.has(c.sha) ? false : (seen.add(c.sha), true)));
+}

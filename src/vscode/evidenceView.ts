@@ -1,0 +1,144 @@
+/**
+ * Builds the evidence panel's view of one tree node (root cause, hypothesis or evidence item)
+ * from the folded InvestigationState. Pure (no 'vscode' import): the result is plain data that
+ * crosses the webview boundary as-is (see src/shared/protocol.ts).
+ */
+import type { CommitRef, ConfidenceFactors, Evidence, HypothesisNode } from '../core/model';
+import type { InvestigationState } from '../core/state';
+import type { CodeLinkView, CommitLinkView, EvidenceItemView, EvidenceView, FactorView, NodeRef, QueryView, RemediationView } from '../shared/protocol';
+import { FACTOR_NAMES, codeLocationLabel, factorLabel, percent } from './treePresentation';
+import { rootCauseCodeLocations, rootCauseEvidence } from './treeNodes';
+
+export function buildEvidenceView(state: InvestigationState, ref: NodeRef, live: boolean): EvidenceView | undefined {
+  const incident = state.incident ? { id: state.incident.id, title: state.incident.title, service: state.incident.service } : undefined;
+  const base = { investigationId: state.investigationId, ref, incident, live };
+  switch (ref.kind) {
+    case 'rootCause': {
+      const conclusion = state.conclusion;
+      if (!conclusion) return undefined;
+      const concluded = conclusion.hypothesisId ? state.hypotheses[conclusion.hypothesisId] : undefined;
+      const factors = conclusion.factors ?? concluded?.factors;
+      return {
+        ...base,
+        kindLabel: conclusion.status === 'root-cause' ? 'Root cause' : 'Inconclusive',
+        title: conclusion.summary,
+        status: concluded?.status ?? (conclusion.status === 'root-cause' ? 'confirmed' : 'inconclusive'),
+        confidence: percent(conclusion.confidence),
+        factors: factorViews(factors),
+        explanation: factors?.explanation ?? [],
+        rationale: concluded?.rationale,
+        evidence: rootCauseEvidence(state).map(evidenceItemView),
+        codeLinks: rootCauseCodeLocations(state).map(({ evidenceId, index, location }) => codeLinkView(evidenceId, index, location)),
+        commits: conclusion.commits.map(commitLinkView),
+        remediations: conclusion.remediations.map((proposal) => ({
+          id: proposal.id,
+          title: proposal.title,
+          rationale: proposal.rationale,
+          apiCall: proposal.apiCall,
+          risk: proposal.risk,
+          undo: proposal.undo,
+          decision: state.remediations[proposal.id]?.decision,
+          executed: state.remediations[proposal.id]?.executed,
+        })) satisfies RemediationView[],
+        queries: [],
+        unchecked: conclusion.unchecked,
+      };
+    }
+    case 'hypothesis': {
+      const hypothesis = state.hypotheses[ref.hypothesisId];
+      if (!hypothesis) return undefined;
+      const evidence = evidenceOf(state, hypothesis);
+      return {
+        ...base,
+        kindLabel: hypothesis.depth > 0 ? `Hypothesis (depth ${hypothesis.depth})` : 'Hypothesis',
+        title: hypothesis.title,
+        status: hypothesis.status,
+        confidence: percent(hypothesis.confidence),
+        factors: factorViews(hypothesis.factors),
+        explanation: hypothesis.factors?.explanation ?? [],
+        rationale: hypothesis.rationale,
+        evidence: evidence.map(evidenceItemView),
+        codeLinks: evidence.flatMap((item) => (item.codeLocations ?? []).map((location, index) => codeLinkView(item.id, index, location))),
+        commits: uniqueCommits(evidence.flatMap((item) => item.commits ?? [])).map(commitLinkView),
+        remediations: [],
+        queries: hypothesis.queryIds.map((queryId) => queryView(state, queryId)).filter((view): view is QueryView => view !== undefined),
+        unchecked: [],
+      };
+    }
+    case 'evidence': {
+      const evidence = state.evidence[ref.evidenceId];
+      if (!evidence) return undefined;
+      const item = evidenceItemView(evidence);
+      const hypothesis = state.hypotheses[evidence.hypothesisId];
+      return {
+        ...base,
+        kindLabel: 'Evidence',
+        title: evidence.summary,
+        factors: [],
+        explanation: [],
+        rationale: hypothesis ? `For hypothesis: ${hypothesis.title}` : undefined,
+        evidence: [item],
+        codeLinks: item.codeLinks,
+        commits: item.commits,
+        remediations: [],
+        queries: evidence.queryId ? [queryView(state, evidence.queryId)].filter((view): view is QueryView => view !== undefined) : [],
+        unchecked: [],
+      };
+    }
+  }
+}
+
+function evidenceOf(state: InvestigationState, hypothesis: HypothesisNode): Evidence[] {
+  return hypothesis.evidenceIds.map((id) => state.evidence[id]).filter((evidence): evidence is Evidence => evidence !== undefined);
+}
+
+function factorViews(factors: ConfidenceFactors | undefined): FactorView[] {
+  if (!factors) return [];
+  return FACTOR_NAMES.map((name) => ({ name, label: factorLabel(name), percent: percent(factors[name]) }));
+}
+
+function evidenceItemView(evidence: Evidence): EvidenceItemView {
+  return {
+    id: evidence.id,
+    summary: evidence.summary,
+    strength: evidence.strength,
+    supports: evidence.supports,
+    kind: evidence.kind,
+    source: evidence.source,
+    observedAt: evidence.observedAt,
+    excerpt: evidence.excerpt,
+    data: Object.entries(evidence.data ?? {}).map(([key, value]) => ({ key, value: String(value) })),
+    codeLinks: (evidence.codeLocations ?? []).map((location, index) => codeLinkView(evidence.id, index, location)),
+    commits: (evidence.commits ?? []).map(commitLinkView),
+  };
+}
+
+function codeLinkView(evidenceId: string, index: number, location: { path: string; line: number; functionName?: string }): CodeLinkView {
+  return {
+    evidenceId,
+    index,
+    label: codeLocationLabel(location.path, location.line),
+    detail: location.functionName ? `${location.functionName} (${location.path})` : location.path,
+  };
+}
+
+function commitLinkView(commit: CommitRef): CommitLinkView {
+  return { sha: commit.sha, shortSha: commit.shortSha, subject: commit.subject, author: commit.author, date: commit.date };
+}
+
+function uniqueCommits(commits: CommitRef[]): CommitRef[] {
+  const bySha = new Map<string, CommitRef>();
+  for (const commit of commits) if (!bySha.has(commit.sha)) bySha.set(commit.sha, commit);
+  return [...bySha.values()];
+}
+
+function queryView(state: InvestigationState, queryId: string): QueryView | undefined {
+  const record = state.queries[queryId];
+  if (!record) return undefined;
+  const { query } = record;
+  const parts = [query.rationale];
+  if (record.state === 'completed') parts.push(`${record.resultCount ?? 0} result(s) in ${record.durationMs ?? 0} ms`);
+  if (record.refusedReason) parts.push(`Refused: ${record.refusedReason}`);
+  if (record.error) parts.push(`Error: ${record.error}`);
+  return { id: query.id, label: `${query.operation} ${query.target}`, state: record.state, detail: parts.join(' — ') };
+}

@@ -1,0 +1,143 @@
+/**
+ * The engine on the demo scenario, through the real AWS SDK and git against the sandbox:
+ * branch / prune / confirm, the red herring, degradation, cancellation and replay.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { runInvestigation } from '../../../src/core/engine/investigation';
+import { EventStream, type InvestigationEvent } from '../../../src/core/events';
+import { reduceInvestigation, type InvestigationState } from '../../../src/core/state';
+import { sandboxProviders } from '../../../src/sandbox/providers';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandbox';
+import type { Scenario } from '../../../src/sandbox/scenario';
+import { loadBundledScenario } from '../../../src/sandbox/scenarios';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+async function investigate(scenario: Scenario, options: { abortOn?: (event: InvestigationEvent) => boolean; withoutGit?: boolean } = {}) {
+  const handle = await startSandbox({ scenario });
+  const stream = new EventStream(`test-${scenario.id}`, () => handle.now);
+  const controller = new AbortController();
+  if (options.abortOn) stream.subscribe((event) => options.abortOn!(event) && controller.abort());
+  const providers = sandboxProviders(handle);
+  if (options.withoutGit) delete providers.git;
+  try {
+    const state = await runInvestigation({ incident: handle.incident, providers, stream, now: () => handle.now, signal: controller.signal });
+    return { state, events: [...stream.events], handle };
+  } finally {
+    await handle.close();
+  }
+}
+
+const byCategory = (state: InvestigationState, category: string) => state.hypothesisOrder.map((id) => state.hypotheses[id]!).filter((h) => h.category === category && h.depth === 0);
+
+describe('investigation of the demo incident', () => {
+  let state: InvestigationState;
+  let events: InvestigationEvent[];
+  let handle: SandboxHandle;
+
+  before(async () => {
+    ({ state, events, handle } = await investigate(loadBundledScenario('demo-oom')));
+  });
+
+  it('confirms an OOM root cause and blames the commit the deploy shipped', () => {
+    assert.equal(state.outcome, 'concluded');
+    const conclusion = state.conclusion!;
+    assert.equal(conclusion.status, 'root-cause');
+    assert.equal(conclusion.category, 'oom');
+    assert.equal(conclusion.culprit?.kind, 'commit');
+    assert.equal(conclusion.culprit?.id, handle.commits.cache);
+    assert.deepEqual(conclusion.commits.map((c) => c.sha), [handle.commits.cache], 'only the culprit, not the innocent README commit');
+    const confirmed = state.hypotheses[conclusion.hypothesisId!]!;
+    assert.equal(confirmed.status, 'confirmed');
+    assert.ok(confirmed.depth >= 1, 'the confirmed node is a refinement reached by branching');
+    assert.ok(conclusion.confidence >= 0.7);
+  });
+
+  it('starts with 3–5 competing hypotheses and only branches under strong evidence', () => {
+    const roots = state.hypothesisOrder.map((id) => state.hypotheses[id]!).filter((h) => h.depth === 0);
+    assert.ok(roots.length >= 3 && roots.length <= 5, `${roots.length} roots`);
+    for (const node of Object.values(state.hypotheses).filter((h) => h.parentId)) {
+      const parent = state.hypotheses[node.parentId!]!;
+      const parentStrong = parent.evidenceIds.some((id) => state.evidence[id]!.supports && state.evidence[id]!.strength === 'strong');
+      assert.ok(parentStrong, `${node.id} has a parent with strong evidence`);
+    }
+  });
+
+  it('prunes the red herring: the payments-api warnings were there before the incident', () => {
+    const [dependency] = byCategory(state, 'dependency');
+    assert.ok(dependency, 'a dependency hypothesis was considered');
+    assert.equal(dependency.status, 'pruned');
+    const evidence = dependency.evidenceIds.map((id) => state.evidence[id]!);
+    assert.ok(evidence.some((e) => !e.supports && /payments-api/.test(e.summary) && /before/.test(e.summary)), 'cites the steady baseline');
+  });
+
+  it('ranks the confirmed root cause above every other hypothesis', () => {
+    const confirmed = state.hypotheses[state.conclusion!.hypothesisId!]!;
+    for (const node of Object.values(state.hypotheses)) {
+      if (node.id !== confirmed.id) assert.ok(node.confidence <= confirmed.confidence, `${node.id} ${node.confidence} <= ${confirmed.confidence}`);
+    }
+  });
+
+  it('moves through the phases in order and ties every query to a hypothesis with a bounded window', () => {
+    const phases = events.filter((e) => e.type === 'phase.changed').map((e) => (e as { phase: string }).phase);
+    assert.deepEqual(phases, ['triage', 'hypothesize', 'investigate', 'evaluate', 'conclude', 'remediate']);
+    for (const record of Object.values(state.queries)) {
+      assert.ok(record.query.hypothesisId, `${record.query.id} has a hypothesis`);
+      if (record.query.provider === 'cloudwatch-logs') {
+        assert.ok(record.query.window && record.query.window.end - record.query.window.start <= 6 * 3_600_000, `${record.query.id} is bounded`);
+        assert.ok(String(record.query.params.filterPattern ?? '').length > 0, `${record.query.id} has a filter`);
+      }
+    }
+  });
+
+  it('cites log evidence with a stack frame pointing at the culprit file', () => {
+    const locations = Object.values(state.evidence).flatMap((e) => e.codeLocations ?? []);
+    assert.ok(locations.some((l) => l.path.endsWith('src/cache/thumbnailCache.js') && l.line > 0));
+  });
+
+  it('proposes a rollback to the previous task definition with its exact call and undo', () => {
+    const [rollback] = state.conclusion!.remediations;
+    assert.ok(rollback);
+    assert.equal(rollback.action.taskDefinition, 'image-resizer:41');
+    assert.equal(rollback.risk, 'high');
+    assert.match(rollback.apiCall, /^ecs\.UpdateService\(\{"cluster":"prod-east","service":"image-resizer","taskDefinition":"image-resizer:41"\}\)$/);
+    assert.match(rollback.undo, /image-resizer:42/);
+    assert.equal(handle.mutations().length, 0, 'nothing was changed without approval');
+  });
+
+  it('replays from the event log to the same state', () => {
+    const replayed = reduceInvestigation(JSON.parse(JSON.stringify(events)) as InvestigationEvent[]);
+    assert.deepEqual(JSON.parse(JSON.stringify(replayed)), JSON.parse(JSON.stringify(state)));
+  });
+});
+
+describe('degradation and cancellation', () => {
+  it('keeps going when CloudWatch Logs is throttled: evidence unavailable, confidence lower', async () => {
+    const healthy = await investigate(loadBundledScenario('demo-oom'));
+    const scenario = loadBundledScenario('demo-oom');
+    scenario.world.faults = [{ service: 'logs', operation: 'FilterLogEvents', error: 'ThrottlingException' } as Scenario['world']['faults'][number]];
+    const { state } = await investigate(scenario);
+    assert.ok(state.outcome === 'concluded' || state.outcome === 'inconclusive', `outcome ${state.outcome}`);
+    const unavailable = Object.values(state.evidence).filter((e) => e.kind === 'unavailable');
+    assert.ok(unavailable.length > 0);
+    assert.ok(unavailable.every((e) => /throttled/.test(e.summary)), 'says why');
+    const best = (s: InvestigationState) => Math.max(...Object.values(s.hypotheses).map((h) => h.confidence));
+    assert.ok(best(state) < best(healthy.state), `degraded ${best(state)} < healthy ${best(healthy.state)}`);
+    assert.ok(state.conclusion!.unchecked.some((u) => /logs/.test(u)), 'lists what it could not check');
+  });
+
+  it('still investigates without a git repository, and says what is missing', async () => {
+    const { state } = await investigate(loadBundledScenario('demo-oom'), { withoutGit: true });
+    assert.ok(state.outcome === 'concluded' || state.outcome === 'inconclusive');
+    assert.ok(state.warnings.some((w) => /git/.test(w)));
+    assert.ok(state.conclusion!.commits.length === 0);
+  });
+
+  it('stops cleanly when cancelled', async () => {
+    const { state, events } = await investigate(loadBundledScenario('demo-oom'), { abortOn: (e) => e.type === 'hypothesis.added' });
+    assert.equal(state.outcome, 'cancelled');
+    assert.equal(events.at(-1)!.type, 'investigation.completed');
+    assert.equal(state.conclusion, undefined);
+  });
+});
