@@ -27,6 +27,9 @@ const builds = [
     entryPoints: { extension: 'src/extension.ts' },
     outdir: 'dist',
     external: ['vscode', './runtime'],
+    // First and last statements of the bundle: activation timing counts the bundle's own evaluation.
+    banner: { js: 'globalThis.__runbookBundleStart = globalThis.performance ? performance.now() : undefined;' },
+    footer: { js: 'globalThis.__runbookBundleEnd = globalThis.performance ? performance.now() : undefined;' },
   },
   { ...nodeCommon, entryPoints: { runtime: 'src/vscode/runtime.ts' }, outdir: 'dist' },
   {

@@ -20,5 +20,6 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts', 'src/providers/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli.ts'], rules: noVscode },
-  { files: ['**/*.mjs', 'scripts/**/*.js', 'test/e2e/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', __dirname: 'readonly' } } },
+  { files: ['**/*.mjs', 'scripts/**/*.js', 'test/e2e/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', __dirname: 'readonly', AbortSignal: 'readonly', AbortController: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } } },
+  { files: ['test/vscode-electron/suite/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', setTimeout: 'readonly' } } },
 );

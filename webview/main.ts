@@ -14,9 +14,20 @@ const root = document.getElementById('app') ?? document.body;
 let state: EvidencePanelState = vscode.getState() ?? {};
 
 function render(): void {
-  if (state.view) renderView(root, state.view, { post: (message) => vscode.postMessage(message), detachedReason: state.detachedReason });
+  const width = Math.max(360, root.clientWidth || document.body.clientWidth);
+  renderedWidth = width;
+  if (state.view) renderView(root, state.view, { post: (message) => vscode.postMessage(message), detachedReason: state.detachedReason, width });
   else if (state.detachedReason) renderMessage(root, state.detachedReason);
 }
+
+// The timeline is drawn for the panel's width: redraw when the panel is resized noticeably.
+let renderedWidth = 0;
+let resizeTimer: number | undefined;
+new ResizeObserver(() => {
+  if (Math.abs((root.clientWidth || 0) - renderedWidth) < 24) return;
+  window.clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(render, 150);
+}).observe(root);
 
 function isHostMessage(data: unknown): data is HostToWebview {
   return typeof data === 'object' && data !== null && ((data as { type?: unknown }).type === 'show' || (data as { type?: unknown }).type === 'detached');

@@ -16,6 +16,7 @@ export interface ButtonOptions {
   appearance?: 'primary' | 'secondary';
   disabled?: boolean;
   title?: string;
+  className?: string;
 }
 
 export function button(label: string, onClick: () => void, options: ButtonOptions = {}): HTMLElement {
@@ -24,6 +25,7 @@ export function button(label: string, onClick: () => void, options: ButtonOption
   element.setAttribute('appearance', options.appearance ?? 'secondary');
   if (options.disabled) element.setAttribute('disabled', '');
   if (options.title) element.title = options.title;
+  if (options.className) element.className = options.className;
   element.addEventListener('click', () => {
     if (!element.hasAttribute('disabled')) onClick();
   });

@@ -2,7 +2,6 @@
 // from the npm registry, run on Node 24) opened in Debian's Chromium through playwright-core.
 // Used by the end-to-end suite (test/e2e) and by `npm run demo:ui`. The toolchain itself is
 // installed by scripts/e2e/setup.mjs; see shared/notes/real-vscode.md for why it looks like this.
-/* global AbortSignal -- a Node global missing from the repo's ESLint globals list */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -195,10 +194,12 @@ export async function startCodeServer({ port, workspace, userDataDir, extensions
     exited: exitPromise,
     output: (count = 200) => lines.slice(-count).join('\n'),
     async stop() {
-      if (exited) return;
-      killGroup(child.pid, 'SIGTERM');
-      const deadline = Date.now() + 5000;
-      while (!exited && Date.now() < deadline) await sleep(100);
+      if (!exited) {
+        killGroup(child.pid, 'SIGTERM');
+        const deadline = Date.now() + 5000;
+        while (!exited && Date.now() < deadline) await sleep(100);
+      }
+      // Always: children (extension host, pty host) may outlive an exited code-server.
       killGroup(child.pid, 'SIGKILL');
       liveServers.delete(child);
       log?.end();

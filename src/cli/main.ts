@@ -1,27 +1,42 @@
 /** Command dispatch for the CLI. Each command returns an exit code; errors say what to fix. */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runInvestigation } from '../core/engine/investigation';
 import { EventStream } from '../core/events';
 import { InvalidInputError } from '../core/incident';
-import { runInvestigation } from '../core/engine/investigation';
-import { readScratchpad, ScratchpadWriter } from '../core/scratchpad';
-import { applyEvent, emptyState, reduceInvestigation } from '../core/state';
+import { readScratchpad } from '../core/scratchpad';
+import { loadServiceMap } from '../core/serviceMap';
+import { reduceInvestigation } from '../core/state';
 import { materializeRepo } from '../sandbox/repo';
-import { startSandbox } from '../sandbox/sandbox';
 import { sandboxProviders } from '../sandbox/providers';
-import { loadScenarioFile, type Scenario } from '../sandbox/scenario';
-import { BUNDLED_SCENARIOS, loadBundledScenario } from '../sandbox/scenarios';
-import { describeEvent, renderConclusion, renderTree } from './render';
+import { startSandbox } from '../sandbox/sandbox';
+import { BUNDLED_SCENARIOS } from '../sandbox/scenarios';
+import { runEvalCommand } from './eval';
+import { investigationIdFor, runInvestigateCommand, runResumeCommand, runWithConsole } from './investigate';
+import { runLogsCommand } from './logs';
+import { renderConclusion, renderTree } from './render';
+import { scenarioFrom } from './scenarioArg';
 
 const USAGE = `Usage:
   runbook demo [--scenario ID|FILE] [--scratchpad FILE] [--quiet]
       Start the built-in sandbox, investigate its incident through the real SDKs, print the
       hypothesis tree as it evolves and the root cause; writes a JSONL scratchpad.
+  runbook investigate --alert FILE [--region R] [--profile P] [--repo DIR] [--kube]
+                     [--kube-context C] [--kubeconfig F] [--log-group G] [--scratchpad F]
+      Investigate a real incident with your own credentials (AWS default chain or a profile,
+      your kubeconfig, the git repository in --repo, default .). FILE is an incident JSON,
+      a CloudWatch alarm notification or an Alertmanager webhook.
+  runbook resume SCRATCHPAD [--scenario ID|FILE] [same options as investigate]
+      Continue an interrupted investigation from its JSONL scratchpad.
   runbook sandbox init DIR [--scenario ID|FILE]
       Materialize a scenario's git repository (the demo workspace) into DIR.
   runbook replay FILE
       Rebuild an investigation from its JSONL scratchpad and print it.
+  runbook logs templates FILE [--json] | runbook logs diff --baseline FILE --incident FILE [--json]
+      Group log lines into templates; rank what is new or changed in an incident log.
+  runbook eval [PATH…] [--json]
+      Investigate scenarios (files or directories; default: the bundled corpus) and score
+      the conclusions against their truth.
 Bundled scenarios: ${Object.keys(BUNDLED_SCENARIOS).join(', ')}`;
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -32,8 +47,16 @@ export async function runCli(argv: string[]): Promise<number> {
         return await demo(rest);
       case 'sandbox':
         return await sandbox(rest);
+      case 'investigate':
+        return await runInvestigateCommand(rest);
+      case 'resume':
+        return await runResumeCommand(rest);
+      case 'eval':
+        return await runEvalCommand(rest);
       case 'replay':
         return replay(rest);
+      case 'logs':
+        return await runLogsCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -53,44 +76,20 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-function scenarioFrom(value: string | undefined): Scenario {
-  const id = value ?? 'demo-oom';
-  if (id in BUNDLED_SCENARIOS) return loadBundledScenario(id);
-  if (existsSync(id)) return loadScenarioFile(resolve(id));
-  throw new InvalidInputError('scenario', [`"${id}" is neither a bundled scenario (${Object.keys(BUNDLED_SCENARIOS).join(', ')}) nor a file`]);
-}
-
 async function demo(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { scenario: { type: 'string' }, scratchpad: { type: 'string' }, quiet: { type: 'boolean' } } });
   const scenario = scenarioFrom(values.scenario);
   // No repoDir: the sandbox materializes into a temp dir it removes on close.
   const handle = await startSandbox({ scenario });
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   try {
     const now = () => handle.now;
-    const investigationId = `${handle.incident.id}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
-    const stream = new EventStream(investigationId, now);
-    const scratchpadPath = resolve(values.scratchpad ?? join('.runbook', 'investigations', `${investigationId}.jsonl`));
-    new ScratchpadWriter(scratchpadPath).attach(stream);
-    const view = emptyState(investigationId);
-    stream.subscribe((event) => {
-      applyEvent(view, event);
-      if (values.quiet) return;
-      const line = describeEvent(event, view);
-      if (line !== undefined) console.log(line);
-    });
-    console.log(`Sandbox: ${scenario.title} — AWS emulator at ${handle.aws.endpoint}, repository ${handle.repoDir}`);
-    const started = Date.now();
-    const state = await runInvestigation({ incident: handle.incident, providers: sandboxProviders(handle), stream, now, signal: controller.signal });
-    console.log(`\nFinal hypothesis tree:\n${renderTree(state)}\n`);
-    console.log(renderConclusion(state));
-    const executed = Object.values(state.queries).filter((q) => q.state !== 'refused').length;
-    console.log(`\n${executed} queries, ${Object.values(state.queries).filter((q) => q.state === 'refused').length} refused, ${Date.now() - started} ms. Scratchpad: ${scratchpadPath}`);
+    const stream = new EventStream(investigationIdFor(handle.incident), now);
+    console.log(`Sandbox: ${scenario.title} — AWS emulator at ${handle.aws.endpoint}${handle.kubernetes ? `, Kubernetes at ${handle.kubernetes.server}` : ''}, repository ${handle.repoDir}`);
+    const state = await runWithConsole(stream, values, (signal) =>
+      runInvestigation({ incident: handle.incident, providers: sandboxProviders(handle), stream, now, signal, serviceMap: loadServiceMap(handle.repoDir) }),
+    );
     return state.outcome === 'concluded' || state.outcome === 'inconclusive' ? 0 : 1;
   } finally {
-    process.off('SIGINT', onSigint);
     await handle.close();
   }
 }

@@ -38,6 +38,11 @@ export function describeEvent(event: InvestigationEvent, state: InvestigationSta
       return `Investigating ${event.incident.id}: ${event.incident.title} (reasoner: ${event.reasoner})`;
     case 'phase.changed':
       return `\n== ${event.phase} ==`;
+    case 'context.gathered': {
+      const c = event.context;
+      const fresh = c.logOverview.filter((p) => p.change === 'new' || p.change === 'surged');
+      return `  · Triage: ${c.changes.length} recent change(s), ${c.terminations.length} stopped task(s)/container(s), ${fresh.length} new or surging log pattern(s)${fresh[0] ? ` (top: "${fresh[0].template}" ×${fresh[0].incidentCount})` : ''}.`;
+    }
     case 'thought':
       return `  · ${event.text}`;
     case 'hypothesis.added':
@@ -60,6 +65,8 @@ export function describeEvent(event: InvestigationEvent, state: InvestigationSta
       return undefined;
     case 'remediation.decided':
       return `  remediation ${event.remediationId} ${event.decision} by ${event.by}`;
+    case 'user.judgement':
+      return `  user ${event.by}: ${event.judgement} ${event.hypothesisId}${event.note ? ` — ${event.note}` : ''}`;
     case 'remediation.executed':
       return `  remediation ${event.remediationId} ${event.ok ? 'done' : 'not done'}: ${event.detail}`;
     case 'investigation.completed':

@@ -3,6 +3,7 @@
  * JSONL scratchpad all consume the same events (and fold them with `reduceInvestigation`).
  */
 import type { Incident } from './incident';
+import type { TriageContext } from './reasoner/types';
 import type {
   Conclusion,
   ConfidenceFactors,
@@ -18,6 +19,8 @@ export type InvestigationOutcome = 'concluded' | 'inconclusive' | 'cancelled' | 
 export type InvestigationEventBody =
   | { type: 'investigation.started'; incident: Incident; reasoner: string }
   | { type: 'phase.changed'; phase: InvestigationPhase }
+  /** What triage learned; recorded so a resumed investigation continues from the same facts. */
+  | { type: 'context.gathered'; context: TriageContext }
   | { type: 'thought'; text: string; hypothesisId?: string }
   | { type: 'hypothesis.added'; hypothesis: HypothesisNode }
   | {
@@ -41,6 +44,11 @@ export type InvestigationEventBody =
       by: string;
     }
   | { type: 'remediation.executed'; remediationId: string; ok: boolean; detail: string }
+  /**
+   * The user's judgement from the UI, recorded beside the engine's: prune a hypothesis, mark it
+   * as the root cause, or ask for it to be tested again (the next resume re-tests it).
+   */
+  | { type: 'user.judgement'; hypothesisId: string; judgement: 'prune' | 'root-cause' | 'retest'; by: string; note?: string }
   | { type: 'investigation.completed'; outcome: InvestigationOutcome; error?: string };
 
 export type InvestigationEventType = InvestigationEventBody['type'];

@@ -55,6 +55,8 @@ export interface HypothesisNode {
   factors?: ConfidenceFactors;
   evidenceIds: string[];
   queryIds: string[];
+  /** Reasoner memory for this hypothesis (rule id, suspected change…), kept for resume. */
+  focus?: Record<string, string>;
 }
 
 export type ProviderId = 'cloudwatch-logs' | 'ecs' | 'git' | 'kubernetes' | 'github' | 'context';
@@ -102,12 +104,32 @@ export interface CommitRef {
 
 export type EvidenceKind =
   | 'log-pattern'
+  | 'log-rate'
   | 'stopped-tasks'
+  | 'pod-status'
   | 'deployment'
   | 'task-definition-diff'
   | 'commit'
   | 'service-events'
+  | 'nodes'
   | 'unavailable';
+
+/** What the root cause is pinned on, in provider terms. */
+export interface Culprit {
+  kind: 'commit' | 'task-definition' | 'replicaset' | 'dependency' | 'config' | 'pod' | 'node' | 'other';
+  id: string;
+}
+
+/** A log template as the evidence panel shows it (counts, onset, one example). */
+export interface PatternSummary {
+  template: string;
+  change: 'new' | 'surged' | 'steady' | 'dropped' | 'gone';
+  incidentCount: number;
+  baselineCount: number;
+  /** ISO time of the first occurrence in the incident window. */
+  firstSeen?: string;
+  example?: string;
+}
 
 export interface Evidence {
   id: string;
@@ -125,20 +147,29 @@ export interface Evidence {
   excerpt?: string;
   codeLocations?: CodeLocation[];
   commits?: CommitRef[];
+  culprit?: Culprit;
+  /** Top log patterns behind a log-pattern evidence item. */
+  patterns?: PatternSummary[];
+  /** A series for the timeline (e.g. errors per minute): [epoch ms, value]. */
+  series?: { label: string; points: [number, number][] };
   /** Small structured figures (counts, rates) for the panel. */
   data?: Record<string, string | number | boolean>;
 }
 
 export type RiskLevel = 'read' | 'low' | 'high' | 'critical';
 
-export type MutationAction = {
-  kind: 'ecs.updateService';
-  cluster: string;
-  service: string;
-  taskDefinition?: string;
-  desiredCount?: number;
-  forceNewDeployment?: boolean;
-};
+export type MutationAction =
+  | {
+      kind: 'ecs.updateService';
+      cluster: string;
+      service: string;
+      taskDefinition?: string;
+      desiredCount?: number;
+      forceNewDeployment?: boolean;
+    }
+  | { kind: 'k8s.rolloutRestart'; namespace: string; deployment: string }
+  | { kind: 'k8s.rolloutUndo'; namespace: string; deployment: string; toRevision: string }
+  | { kind: 'k8s.scale'; namespace: string; deployment: string; replicas: number };
 
 export interface RemediationProposal {
   id: string;
@@ -163,7 +194,7 @@ export interface Conclusion {
   /** Commits in the repository the root cause is blamed on. */
   commits: CommitRef[];
   /** The culprit in provider terms (a task definition revision, a commit, a dependency). */
-  culprit?: { kind: 'commit' | 'task-definition' | 'dependency' | 'config' | 'other'; id: string };
+  culprit?: Culprit;
   remediations: RemediationProposal[];
   /** What could not be checked (unavailable providers, refused queries). */
   unchecked: string[];

@@ -39,6 +39,8 @@ export interface InvestigationState {
   warnings: string[];
   conclusion?: Conclusion;
   remediations: Record<string, RemediationRecord>;
+  /** The user's judgements by hypothesis (the latest wins). */
+  judgements: Record<string, { judgement: 'prune' | 'root-cause' | 'retest'; by: string; at: string; note?: string }>;
   lastSeq: number;
 }
 
@@ -54,6 +56,7 @@ export function emptyState(investigationId: string): InvestigationState {
     thoughts: [],
     warnings: [],
     remediations: {},
+    judgements: {},
     lastSeq: 0,
   };
 }
@@ -127,6 +130,24 @@ export function applyEvent(state: InvestigationState, event: InvestigationEvent)
     case 'remediation.executed':
       (state.remediations[event.remediationId] ??= {}).executed = { ok: event.ok, detail: event.detail };
       break;
+    case 'user.judgement': {
+      state.judgements[event.hypothesisId] = { judgement: event.judgement, by: event.by, at: event.at, note: event.note };
+      const node = state.hypotheses[event.hypothesisId];
+      if (!node) break;
+      if (event.judgement === 'prune') node.status = 'pruned';
+      if (event.judgement === 'root-cause') {
+        for (const other of Object.values(state.hypotheses)) if (other.status === 'confirmed' && other.id !== node.id) other.status = 'supported';
+        node.status = 'confirmed';
+        if (state.conclusion) state.conclusion = { ...state.conclusion, status: 'root-cause', hypothesisId: node.id, category: node.category, summary: node.title, confidence: node.confidence, factors: node.factors };
+      }
+      if (event.judgement === 'retest') {
+        // The node starts over; its earlier evidence stays in the record but is no longer cited.
+        node.status = 'pending';
+        node.evidenceIds = [];
+        node.queryIds = [];
+      }
+      break;
+    }
     case 'investigation.completed':
       state.outcome = event.outcome;
       state.error = event.error;

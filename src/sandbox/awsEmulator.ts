@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { EcsWorldState, type RecordedMutation } from './ecsApi';
 import { EmulatorError } from './emulatorError';
+import { InsightsQueries } from './insights/queries';
 import { LogStore } from './logEvents';
 import { filterLogEvents } from './logsApi';
 import type { Scenario, ScenarioFault } from './scenario';
@@ -121,6 +122,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const { scenario } = options;
   const clock = options.clock ?? Date.now;
   const logs = new LogStore(scenario.id, scenario.world.logs.groups);
+  const insights = new InsightsQueries(logs, scenario.world.aws.accountId);
   const ecs = new EcsWorldState(scenario.world, scenario.id, clock);
   const faults = new FaultInjector(scenario.world.faults);
   const requestLog: RecordedRequest[] = [];
@@ -183,7 +185,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
 
       let result: unknown;
       if (service === 'logs') {
-        if (operation === 'FilterLogEvents') result = filterLogEvents(logs, entry.body);
+        result = operation === 'FilterLogEvents' ? filterLogEvents(logs, entry.body) : insights.handle(operation, entry.body);
       } else {
         result = ecs.handle(operation, entry.body);
       }
@@ -196,7 +198,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
         error instanceof EmulatorError ? error : new EmulatorError('InternalFailure', `sandbox bug: ${(error as Error)?.message ?? String(error)}`, 500);
       entry.status = failure.status;
       entry.errorType = failure.type;
-      send(response, failure.status, { __type: failure.type, message: failure.message });
+      send(response, failure.status, { __type: failure.type, message: failure.message, ...failure.extra });
     }
   };
 

@@ -3,6 +3,9 @@
  * `{"__type": type, "message": message}` — which the real SDK turns into its typed exception.
  */
 export class EmulatorError extends Error {
+  /** More members of the error body, when the real error has them (e.g. `queryCompileError`). */
+  extra?: Record<string, unknown>;
+
   constructor(
     readonly type: string,
     message: string,

@@ -1,7 +1,6 @@
 /**
- * CloudWatch Logs operations of the emulator (`Logs_20140328.*`), read-only over a LogStore.
- * Only FilterLogEvents exists for now; Logs Insights (StartQuery/GetQueryResults) answers
- * UnknownOperationException until an issue needs it.
+ * CloudWatch Logs FilterLogEvents for the emulator (`Logs_20140328.FilterLogEvents`), read-only
+ * over a LogStore. Logs Insights (StartQuery/GetQueryResults/StopQuery) is in ./insights.
  */
 import { decodeToken, EmulatorError, encodeToken, invalidParameter } from './emulatorError';
 import { compileFilterPattern, FilterPatternError } from './filterPattern';

@@ -4,6 +4,8 @@
  * the scenario and no user or system git config is read, which makes the shas identical on
  * every machine: `{{commit:LABEL}}` placeholders and test expectations can rely on them.
  */
+import { stringify as stringifyYaml } from 'yaml';
+import { SERVICE_MAP_PATH } from '../core/serviceMap';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -136,6 +138,10 @@ export async function materializeRepo(scenario: Scenario, dir: string): Promise<
 
   const marker: SandboxRepoMarker = { scenarioId: scenario.id, commits };
   await mkdir(join(root, '.runbook'), { recursive: true });
+  if (scenario.world.serviceMap) {
+    // The workspace's own service map, as a team would keep it next to the code.
+    await writeFile(join(root, SERVICE_MAP_PATH), stringifyYaml(scenario.world.serviceMap), 'utf8');
+  }
   await writeFile(join(root, SANDBOX_MARKER), JSON.stringify(marker, null, 2) + '\n');
   return commits;
 }

@@ -1,34 +1,24 @@
 /**
  * Scenario files: the raw world state the sandbox serves through its emulators (ECS, CloudWatch
- * Logs, a git repository) plus the ground truth, kept in a separate `truth` section that only
- * evaluation code reads — the engine sees the world through providers, never this file.
+ * Logs, Kubernetes — see k8sScenario.ts — and a git repository) plus the ground truth, kept in a
+ * separate `truth` section that only evaluation code reads — the engine sees the world through
+ * providers, never this file.
  *
  * Strings anywhere in `world` (except the git commits themselves, whose content fixes the shas)
  * and `truth.culprit.id` may contain `{{commit:LABEL}}` (full sha) or `{{short:LABEL}}` (7-char
  * sha); `resolveScenario` substitutes them once the repository is materialized.
  */
+import { ServiceMapSchema } from '../core/serviceMap';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { IncidentSchema, InvalidInputError, parseWith } from '../core/incident';
 import { FAILURE_CATEGORIES } from '../core/model';
-import { parseTemplate, TemplateError } from './logTemplate';
-
-const IsoDate = z.iso.datetime({ offset: true });
-const Name = z.string().min(1);
-const Count = z.number().int().min(0);
+import { GitHubWorldSchema } from './githubScenario';
+import { checkKubernetesReferences, KubernetesWorldSchema } from './k8sScenario';
+import { Count, IsoDate, LogGeneratorSchema, Name } from './scenarioPrimitives';
 
 /** `family:revision`, the way task definitions are referenced throughout ECS. */
 const TaskDefinitionRef = z.string().regex(/^[A-Za-z0-9_-]{1,255}:[1-9][0-9]*$/, 'expected "family:revision", e.g. "web:12"');
-
-/** A log line template (see logTemplate.ts); validated here so a typo fails at load time. */
-const Template = z.string().superRefine((template, ctx) => {
-  try {
-    parseTemplate(template);
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    ctx.addIssue({ code: 'custom', message: error.message });
-  }
-});
 
 // ---------------------------------------------------------------- ECS
 
@@ -146,28 +136,6 @@ const LogEventSchema = z.object({
   stream: Name.optional(),
 });
 
-/**
- * One event every `everySeconds` from `from` (inclusive) to `to` (exclusive), each shifted by
- * a deterministic jitter in [0, jitterSeconds). `stream` may be a template too (e.g. `{pick:…}`).
- */
-const LogGeneratorSchema = z
-  .object({
-    template: Template,
-    from: IsoDate,
-    to: IsoDate,
-    everySeconds: z.number().positive(),
-    jitterSeconds: z.number().min(0).default(0),
-    stream: Template.optional(),
-  })
-  .superRefine((generator, ctx) => {
-    const from = Date.parse(generator.from);
-    const to = Date.parse(generator.to);
-    if (!(to > from)) ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must be after `from`' });
-    else if ((to - from) / (generator.everySeconds * 1000) > 2_000_000) {
-      ctx.addIssue({ code: 'custom', path: ['everySeconds'], message: 'more than 2,000,000 events from one generator' });
-    }
-  });
-
 const LogGroupSchema = z.object({
   name: z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, 'not a valid log group name'),
   /** Stream of events that name none. */
@@ -217,14 +185,39 @@ const GitWorldSchema = z.object({
 export const LOGS_OPERATIONS = ['FilterLogEvents', 'StartQuery', 'GetQueryResults'] as const;
 export const ECS_OPERATIONS = ['DescribeServices', 'ListTasks', 'DescribeTasks', 'DescribeTaskDefinition', 'UpdateService'] as const;
 export const FAULT_ERRORS = ['ThrottlingException', 'AccessDeniedException', 'ResourceNotFoundException', 'InternalFailure'] as const;
+/** Kubernetes operations, named after the client calls that reach them (see k8sEmulator.ts). */
+export const K8S_OPERATIONS = [
+  'discovery',
+  'listPods',
+  'getPod',
+  'podLogs',
+  'listEvents',
+  'listNodes',
+  'getNode',
+  'listNamespaces',
+  'getNamespace',
+  'listDeployments',
+  'getDeployment',
+  'patchDeployment',
+  'listReplicaSets',
+  'getReplicaSet',
+  'getScale',
+  'patchScale',
+  'replaceScale',
+] as const;
+/** Kubernetes faults are answered as `Status` objects with these reasons (429, 403, 401, 404, 500, 503). */
+export const K8S_FAULT_ERRORS = ['TooManyRequests', 'Forbidden', 'Unauthorized', 'NotFound', 'InternalError', 'ServiceUnavailable'] as const;
+
+const FAULT_OPERATIONS: Record<string, readonly string[]> = { logs: LOGS_OPERATIONS, ecs: ECS_OPERATIONS, kubernetes: K8S_OPERATIONS };
+const FAULT_ERRORS_BY_SERVICE: Record<string, readonly string[]> = { logs: FAULT_ERRORS, ecs: FAULT_ERRORS, kubernetes: K8S_FAULT_ERRORS };
 
 /** Makes an operation fail (or answer late) for tests of error handling and cancellation. */
 const FaultSchema = z
   .object({
-    service: z.enum(['logs', 'ecs']),
+    service: z.enum(['logs', 'ecs', 'kubernetes']),
     /** Omitted = every operation of the service. */
-    operation: z.enum([...LOGS_OPERATIONS, ...ECS_OPERATIONS]).optional(),
-    error: z.enum(FAULT_ERRORS).optional(),
+    operation: z.enum([...LOGS_OPERATIONS, ...ECS_OPERATIONS, ...K8S_OPERATIONS]).optional(),
+    error: z.enum([...FAULT_ERRORS, ...K8S_FAULT_ERRORS]).optional(),
     message: z.string().optional(),
     /** Answer only after this delay (with the error, or normally when there is none). */
     delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -233,9 +226,12 @@ const FaultSchema = z
   })
   .superRefine((fault, ctx) => {
     if (!fault.error && fault.delayMs === undefined) ctx.addIssue({ code: 'custom', path: ['error'], message: 'a fault needs an error, a delayMs, or both' });
-    const ops: readonly string[] = fault.service === 'logs' ? LOGS_OPERATIONS : ECS_OPERATIONS;
-    if (fault.operation && !ops.includes(fault.operation)) {
+    if (fault.operation && !FAULT_OPERATIONS[fault.service].includes(fault.operation)) {
       ctx.addIssue({ code: 'custom', path: ['operation'], message: `${fault.operation} is not a ${fault.service} operation` });
+    }
+    const errors = FAULT_ERRORS_BY_SERVICE[fault.service];
+    if (fault.error && !errors.includes(fault.error)) {
+      ctx.addIssue({ code: 'custom', path: ['error'], message: `${fault.error} is not an error of service "${fault.service}" (use one of ${errors.join(', ')})` });
     }
   });
 
@@ -251,13 +247,22 @@ const WorldSchema = z.object({
   ecs: EcsWorldSchema.default({ clusters: [], taskDefinitions: [] }),
   logs: z.object({ groups: z.array(LogGroupSchema).default([]) }).default({ groups: [] }),
   git: GitWorldSchema.default({ commits: [] }),
+  /** Optional: the sandbox starts its Kubernetes emulator only for scenarios that have one. */
+  kubernetes: KubernetesWorldSchema.optional(),
+  /** Optional: the repository's pull requests, served by the GitHub emulator (githubScenario.ts). */
+  github: GitHubWorldSchema.optional(),
   faults: z.array(FaultSchema).default([]),
+  /**
+   * The workspace's `.runbook/services.yaml` (where each service logs, what it depends on),
+   * written into the materialized repository's work tree — not committed, like a real one.
+   */
+  serviceMap: ServiceMapSchema.optional(),
 });
 
 const TruthSchema = z
   .object({
     category: z.enum([...FAILURE_CATEGORIES, 'inconclusive']),
-    culprit: z.object({ kind: z.enum(['commit', 'task-definition', 'dependency', 'config', 'other']), id: Name }).optional(),
+    culprit: z.object({ kind: z.enum(['commit', 'task-definition', 'replicaset', 'dependency', 'config', 'pod', 'node', 'other']), id: Name }).optional(),
     remediation: z.string().optional(),
     notes: z.string().optional(),
   })
@@ -292,6 +297,8 @@ export type ScenarioLogGroup = ScenarioWorld['logs']['groups'][number];
 export type ScenarioLogGenerator = ScenarioLogGroup['generators'][number];
 export type ScenarioCommit = ScenarioWorld['git']['commits'][number];
 export type ScenarioFault = ScenarioWorld['faults'][number];
+export type { ScenarioKubernetes } from './k8sScenario';
+export type { ScenarioGitHub, ScenarioPullRequest } from './githubScenario';
 export type ScenarioTruth = Scenario['truth'];
 export type ScenarioWithoutTruth = Omit<Scenario, 'truth'>;
 
@@ -369,6 +376,17 @@ function checkReferences(scenario: z.output<typeof ScenarioObjectSchema>, ctx: z
     if (groupNames.has(group.name)) issue(['world', 'logs', 'groups', index, 'name'], `duplicate log group "${group.name}"`);
     groupNames.add(group.name);
   });
+
+  if (world.kubernetes) checkKubernetesReferences(world.kubernetes, issue);
+  const { target } = scenario.incident;
+  if (target.platform === 'kubernetes') {
+    const namespace = world.kubernetes?.namespaces.find((candidate) => candidate.name === target.namespace);
+    if (!world.kubernetes) issue(['incident', 'target'], 'a Kubernetes incident needs world.kubernetes');
+    else if (!namespace) issue(['incident', 'target', 'namespace'], `namespace "${target.namespace}" is not in world.kubernetes.namespaces`);
+    else if (!namespace.deployments.some((deployment) => deployment.name === target.deployment)) {
+      issue(['incident', 'target', 'deployment'], `deployment "${target.deployment}" is not in namespace "${target.namespace}"`);
+    }
+  }
 }
 
 // ---------------------------------------------------------------- loading

@@ -60,6 +60,19 @@ export interface RemediationView {
   executed?: { ok: boolean; detail: string };
 }
 
+/** One log template of a pattern diff: baseline window vs incident window. */
+export interface PatternView {
+  /** Untrusted (built from log lines): rendered with textContent. */
+  template: string;
+  change: 'new' | 'surged' | 'steady' | 'dropped' | 'gone';
+  incidentCount: number;
+  baselineCount: number;
+  /** ISO time of the first occurrence in the incident window. */
+  firstSeen?: string;
+  /** Untrusted raw example line(s). */
+  example?: string;
+}
+
 export interface EvidenceItemView {
   id: string;
   summary: string;
@@ -73,6 +86,89 @@ export interface EvidenceItemView {
   data: { key: string; value: string }[];
   codeLinks: CodeLinkView[];
   commits: CommitLinkView[];
+  patterns: PatternView[];
+  /** Set when the evidence came from a query: the panel offers "Copy as CLI". */
+  queryId?: string;
+}
+
+/** Stopped ECS tasks / terminated or waiting pods, grouped by reason. */
+export interface TerminationGroupView {
+  /** Untrusted (stoppedReason / termination message). */
+  reason: string;
+  platform: 'ecs' | 'kubernetes';
+  count: number;
+  exitCodes: number[];
+  versions: string[];
+  /** epoch ms */
+  first: number;
+  last: number;
+  /** Still waiting (CrashLoopBackOff, ImagePullBackOff) rather than stopped. */
+  waiting: boolean;
+  units: string[];
+}
+
+export type TimelineMarkerKind = 'alarm' | 'deployment' | 'config' | 'commit' | 'pattern' | 'termination';
+
+export interface TimelineMarker {
+  /** epoch ms */
+  at: number;
+  kind: TimelineMarkerKind;
+  /** Short label drawn next to the marker (untrusted: SVG text nodes only). */
+  label: string;
+  /** Longer text for the marker's tooltip (<title>). */
+  detail: string;
+  /** The marker the root cause is pinned on. */
+  rootCause?: boolean;
+  /** Related to the node the panel shows (its evidence cites it). */
+  highlight?: boolean;
+}
+
+export interface TimelineSeries {
+  label: string;
+  /** [epoch ms, value] in time order. */
+  points: [number, number][];
+  /** True when derived from window counts rather than measured per interval. */
+  estimated: boolean;
+}
+
+/** A commit of the suspect range, ranked by how much of the evidence it explains. */
+export interface SuspectCommitView {
+  sha: string;
+  shortSha: string;
+  subject: string;
+  author: string;
+  date: string;
+  score: number;
+  reasons: string[];
+  blamedLines: number;
+  touchedFiles: string[];
+  /** The pull request that brought it in (the host opens its page; the URL never crosses). */
+  pullRequest?: { number: number; title: string; state: 'open' | 'closed' | 'merged'; author: string };
+  /** Why no pull request is shown (not signed in, none found, lookup failed). */
+  pullRequestNote?: string;
+}
+
+export interface SuspectsView {
+  status: 'pending' | 'ready' | 'unavailable';
+  note?: string;
+  /** The deployment that bounds the range: last good → first bad. */
+  range?: { label: string; from?: string; to: string; at: number; workspace?: string };
+  items: SuspectCommitView[];
+  /** Offer "Sign in to GitHub" to link pull requests. */
+  canSignIn: boolean;
+}
+
+/** The incident on one time axis: what changed, when symptoms began, and the error rate. */
+export interface TimelineView {
+  /** epoch ms */
+  start: number;
+  end: number;
+  /** The alert's onset (epoch ms). */
+  onset: number;
+  markers: TimelineMarker[];
+  series: TimelineSeries[];
+  /** Markers before `start` (an old commit) are drawn at the left edge with this note. */
+  earlierNote?: string;
 }
 
 export interface QueryView {
@@ -101,6 +197,12 @@ export interface EvidenceView {
   remediations: RemediationView[];
   queries: QueryView[];
   unchecked: string[];
+  timeline?: TimelineView;
+  terminations: TerminationGroupView[];
+  /** Root cause only: the commits between the last good and the first bad deployment. */
+  suspects?: SuspectsView;
+  /** The user's own judgement on this node, if any (e.g. "pruned by you"). */
+  judgement?: string;
   /** True while the investigation is still running (the view will change). */
   live: boolean;
 }
@@ -113,7 +215,13 @@ export type HostToWebview =
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'openCode'; evidenceId: string; index: number }
+  /** Find the source line(s) that print pattern `index` of the evidence. */
+  | { type: 'findTemplate'; evidenceId: string; index: number }
   | { type: 'openCommit'; sha: string }
+  | { type: 'copyQuery'; queryId: string }
+  /** Open the pull request of a suspect commit (the host looks the URL up itself). */
+  | { type: 'openPullRequest'; sha: string }
+  | { type: 'signInGitHub' }
   | { type: 'applyRemediation'; remediationId: string };
 
 /** What the webview persists with setState (and the serializer gets back after a reload). */
@@ -128,7 +236,11 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
 export const WebviewToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('openCode'), evidenceId: id, index: z.int().check(z.minimum(0), z.maximum(1000)) }),
+  z.strictObject({ type: z.literal('findTemplate'), evidenceId: id, index: z.int().check(z.minimum(0), z.maximum(1000)) }),
   z.strictObject({ type: z.literal('openCommit'), sha: z.string().check(z.regex(/^[0-9a-f]{4,64}$/i)) }),
+  z.strictObject({ type: z.literal('copyQuery'), queryId: id }),
+  z.strictObject({ type: z.literal('openPullRequest'), sha: z.string().check(z.regex(/^[0-9a-f]{4,64}$/i)) }),
+  z.strictObject({ type: z.literal('signInGitHub') }),
   z.strictObject({ type: z.literal('applyRemediation'), remediationId: id }),
 ]);
 

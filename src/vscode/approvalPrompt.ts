@@ -3,6 +3,7 @@
  * which names the action, the exact API call, its risk and its undo — is unit-tested.
  */
 import type { RemediationProposal } from '../core/model';
+import { mutationTarget } from '../core/safety/mutations';
 
 export const APPROVE = 'Approve';
 export const REJECT = 'Reject';
@@ -17,7 +18,7 @@ export interface ApprovalPrompt {
 export function approvalPrompt(proposal: RemediationProposal): ApprovalPrompt {
   const { action } = proposal;
   return {
-    message: `Apply remediation "${proposal.title}" to ${action.cluster}/${action.service}?`,
+    message: `Apply remediation "${proposal.title}" to ${mutationTarget(action)}?`,
     detail: [
       proposal.apiCall,
       '',

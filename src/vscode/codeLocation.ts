@@ -95,7 +95,7 @@ function isInside(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-async function showAtLine(uri: vscode.Uri, line: number, column: number | undefined): Promise<void> {
+export async function showAtLine(uri: vscode.Uri, line: number, column: number | undefined): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const lineIndex = Math.min(Math.max(line - 1, 0), Math.max(document.lineCount - 1, 0));
   const character = column !== undefined ? Math.max(column - 1, 0) : document.lineAt(lineIndex).firstNonWhitespaceCharacterIndex;

@@ -27,7 +27,7 @@ export function registerContextKeys(sessions: SessionStore): vscode.Disposable {
     }
   };
   update();
-  return vscode.Disposable.from(sessions.onDidChangeSession(update), sessions.onDidApplyEvent(update), sessions.onDidFinish(update));
+  return vscode.Disposable.from(sessions.onDidChangeSession(update), sessions.onDidApplyEvent(update), sessions.onDidChangeRunState(update));
 }
 
 function keysFor(session: InvestigationSession | undefined): Keys {

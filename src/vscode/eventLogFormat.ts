@@ -21,6 +21,11 @@ export function describeEvent(event: InvestigationEvent): LogLine {
       return line('info', `started ${event.incident.id} "${event.incident.title}" (service ${event.incident.service}, reasoner ${event.reasoner})`);
     case 'phase.changed':
       return line('info', `phase → ${event.phase}`);
+    case 'context.gathered':
+      return line(
+        'info',
+        `triage: ${event.context.changes.length} change(s), ${event.context.terminations.length} stopped task(s)/container(s), ${event.context.logOverview.length} log pattern(s) new or steady${event.context.unavailable.length ? `, unavailable: ${event.context.unavailable.length}` : ''}`,
+      );
     case 'thought':
       return line('info', `thought${event.hypothesisId ? ` (${event.hypothesisId})` : ''}: ${event.text}`);
     case 'hypothesis.added':
@@ -54,6 +59,8 @@ export function describeEvent(event: InvestigationEvent): LogLine {
       );
     case 'remediation.decided':
       return line('info', `remediation ${event.remediationId} ${event.decision} by ${event.by}`);
+    case 'user.judgement':
+      return line('info', `user ${event.by}: ${event.judgement} ${event.hypothesisId}${event.note ? ` — ${event.note}` : ''}`);
     case 'remediation.executed':
       return line(event.ok ? 'info' : 'error', `remediation ${event.remediationId} ${event.ok ? 'applied' : 'failed'}: ${event.detail}`);
     case 'investigation.completed':

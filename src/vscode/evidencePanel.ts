@@ -17,6 +17,7 @@ import {
   type NodeRef,
   type WebviewToHost,
 } from '../shared/protocol';
+import type { CommitInsights } from './commitInsights';
 import { buildEvidenceView } from './evidenceView';
 import type { SessionStore } from './session';
 import { evidencePanelHtml } from './webviewHtml';
@@ -35,13 +36,15 @@ export class EvidencePanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly sessions: SessionStore,
+    private readonly insights: CommitInsights,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions = [
+      insights.onDidChange(() => this.scheduleRender()),
       sessions.onDidApplyEvent(({ session }) => {
         if (session.id === this.target?.investigationId) this.scheduleRender();
       }),
-      sessions.onDidFinish(() => this.scheduleRender()),
+      sessions.onDidChangeRunState(() => this.scheduleRender()),
       sessions.onDidChangeSession(() => this.scheduleRender()),
     ];
   }
@@ -131,8 +134,20 @@ export class EvidencePanel implements vscode.Disposable {
       case 'openCode':
         void vscode.commands.executeCommand('runbook.jumpToCode', { evidenceId: message.evidenceId, index: message.index });
         return;
+      case 'findTemplate':
+        void vscode.commands.executeCommand('runbook.findTemplateInCode', { evidenceId: message.evidenceId, index: message.index });
+        return;
       case 'openCommit':
         void vscode.commands.executeCommand('runbook.showCommit', { sha: message.sha });
+        return;
+      case 'copyQuery':
+        void vscode.commands.executeCommand('runbook.copyQueryAsCli', { queryId: message.queryId });
+        return;
+      case 'openPullRequest':
+        void this.insights.openPullRequest(message.sha);
+        return;
+      case 'signInGitHub':
+        void this.insights.signInToGitHub();
         return;
       case 'applyRemediation':
         void vscode.commands.executeCommand('runbook.applyRemediation', { remediationId: message.remediationId });
@@ -160,11 +175,12 @@ export class EvidencePanel implements vscode.Disposable {
       this.post({ type: 'detached', reason: 'This evidence belongs to an earlier investigation; its links no longer work. Open an incident to investigate again.' }, options);
       return;
     }
-    const view = buildEvidenceView(session.state, this.target.ref, session.isRunning);
+    const view = buildEvidenceView(session.state, this.target.ref, session.isRunning, session.context);
     if (!view) {
       this.post({ type: 'detached', reason: 'This node is no longer part of the investigation.' }, options);
       return;
     }
+    if (this.target.ref.kind === 'rootCause') view.suspects = this.insights.view(session);
     this.post({ type: 'show', view }, options);
   }
 

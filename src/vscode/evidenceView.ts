@@ -4,14 +4,40 @@
  * crosses the webview boundary as-is (see src/shared/protocol.ts).
  */
 import type { CommitRef, ConfidenceFactors, Evidence, HypothesisNode } from '../core/model';
+import type { Termination, TriageContext } from '../core/reasoner/types';
 import type { InvestigationState } from '../core/state';
-import type { CodeLinkView, CommitLinkView, EvidenceItemView, EvidenceView, FactorView, NodeRef, QueryView, RemediationView } from '../shared/protocol';
+import type {
+  CodeLinkView,
+  CommitLinkView,
+  EvidenceItemView,
+  EvidenceView,
+  FactorView,
+  NodeRef,
+  QueryView,
+  RemediationView,
+  TerminationGroupView,
+} from '../shared/protocol';
+import { buildTimeline } from './timeline';
 import { FACTOR_NAMES, codeLocationLabel, factorLabel, percent } from './treePresentation';
 import { rootCauseCodeLocations, rootCauseEvidence } from './treeNodes';
 
-export function buildEvidenceView(state: InvestigationState, ref: NodeRef, live: boolean): EvidenceView | undefined {
+/** Evidence kinds about stopped tasks and pods: their views list the terminations by reason. */
+const TERMINATION_KINDS = new Set<Evidence['kind']>(['stopped-tasks', 'pod-status']);
+
+export function buildEvidenceView(state: InvestigationState, ref: NodeRef, live: boolean, context?: TriageContext): EvidenceView | undefined {
+  const view = buildNodeView(state, ref, live);
+  if (!view) return undefined;
+  const shown = view.evidence.map((item) => state.evidence[item.id]).filter((evidence): evidence is Evidence => evidence !== undefined);
+  view.timeline = buildTimeline(state, context, { evidence: shown });
+  if (shown.some((evidence) => TERMINATION_KINDS.has(evidence.kind))) view.terminations = terminationGroups(context?.terminations ?? []);
+  return view;
+}
+
+const JUDGEMENT_TEXT = { prune: 'You pruned this hypothesis.', 'root-cause': 'You marked this hypothesis as the root cause.', retest: 'You asked for this hypothesis to be re-tested.' } as const;
+
+function buildNodeView(state: InvestigationState, ref: NodeRef, live: boolean): EvidenceView | undefined {
   const incident = state.incident ? { id: state.incident.id, title: state.incident.title, service: state.incident.service } : undefined;
-  const base = { investigationId: state.investigationId, ref, incident, live };
+  const base = { investigationId: state.investigationId, ref, incident, live, terminations: [] as TerminationGroupView[] };
   switch (ref.kind) {
     case 'rootCause': {
       const conclusion = state.conclusion;
@@ -63,6 +89,7 @@ export function buildEvidenceView(state: InvestigationState, ref: NodeRef, live:
         remediations: [],
         queries: hypothesis.queryIds.map((queryId) => queryView(state, queryId)).filter((view): view is QueryView => view !== undefined),
         unchecked: [],
+        judgement: state.judgements[hypothesis.id] ? JUDGEMENT_TEXT[state.judgements[hypothesis.id]!.judgement] : undefined,
       };
     }
     case 'evidence': {
@@ -110,7 +137,29 @@ function evidenceItemView(evidence: Evidence): EvidenceItemView {
     data: Object.entries(evidence.data ?? {}).map(([key, value]) => ({ key, value: String(value) })),
     codeLinks: (evidence.codeLocations ?? []).map((location, index) => codeLinkView(evidence.id, index, location)),
     commits: (evidence.commits ?? []).map(commitLinkView),
+    patterns: (evidence.patterns ?? []).map((pattern) => ({ ...pattern })),
+    queryId: evidence.queryId,
   };
+}
+
+/** Terminations grouped by reason, the most frequent first (a crash loop is one line, not fifty). */
+export function terminationGroups(terminations: readonly Termination[]): TerminationGroupView[] {
+  const groups = new Map<string, TerminationGroupView>();
+  for (const termination of terminations) {
+    const key = `${termination.platform}|${termination.waiting ? 'w' : 's'}|${termination.reason}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { reason: termination.reason, platform: termination.platform, count: 0, exitCodes: [], versions: [], first: termination.at, last: termination.at, waiting: termination.waiting ?? false, units: [] };
+      groups.set(key, group);
+    }
+    group.count += 1;
+    group.first = Math.min(group.first, termination.at);
+    group.last = Math.max(group.last, termination.at);
+    if (termination.exitCode !== undefined && !group.exitCodes.includes(termination.exitCode)) group.exitCodes.push(termination.exitCode);
+    if (termination.version && !group.versions.includes(termination.version)) group.versions.push(termination.version);
+    if (group.units.length < 10) group.units.push(termination.unit);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.first - b.first);
 }
 
 function codeLinkView(evidenceId: string, index: number, location: { path: string; line: number; functionName?: string }): CodeLinkView {

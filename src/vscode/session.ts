@@ -1,42 +1,69 @@
 /**
- * One investigation as the editor sees it: its event stream folded into state, its cancellation,
- * its sandbox (kept open while a remediation may still be applied) and its files. The store holds
- * the current session and re-broadcasts its events to the tree, the panel and the log.
+ * One investigation as the editor sees it: its event stream folded into state, its runs (the
+ * first one and any re-tests, each cancellable), its environment (the providers; for the demo a
+ * sandbox kept open while the session is current, so re-tests and remediations still work) and
+ * its files. The store holds the current session and re-broadcasts its events to the tree, the
+ * panel, the status bar and the log.
  */
 import * as vscode from 'vscode';
 import type { EventStream, InvestigationEvent } from '../core/events';
+import type { CommitRef } from '../core/model';
+import type { TriageContext } from '../core/reasoner/types';
 import type { MutationHistory } from '../core/safety/policy';
 import { applyEvent, emptyState, type InvestigationState } from '../core/state';
 import type { InvestigationFiles } from './investigationFiles';
-import type { DemoEnvironment } from './runtimeApi';
+import type { InvestigationEnvironment } from './runtimeApi';
+
+export interface SessionOptions {
+  /** Where the incident came from: the bundled demo, the user's environment, or a scratchpad. */
+  origin: 'demo' | 'live';
+  /** The environment when the session starts with one (a new investigation). */
+  environment?: InvestigationEnvironment;
+  /**
+   * Recreates the environment of a reopened investigation on first need (re-test, remediation).
+   * Throws with a message for the user when it cannot (e.g. Restricted Mode).
+   */
+  reconnect?: () => Promise<InvestigationEnvironment>;
+  /** The open workspace's repository when it holds the investigation's commits (trusted only). */
+  workspaceRepoDir?: string;
+  /** A repository of our own holding the commits, until the environment (which names one) connects. */
+  repoDir?: string;
+  /** True for a session rebuilt from a scratchpad: nothing runs until the user asks. */
+  reopened?: boolean;
+}
 
 export class InvestigationSession implements vscode.Disposable {
   readonly state: InvestigationState;
+  /** What triage learned (the `context.gathered` event): deployments, terminations, log overview. */
+  context: TriageContext | undefined;
   /** Mutations executed in this investigation: the safety policy caps and spaces them. */
   readonly mutationHistory: MutationHistory = { executed: [] };
+  /** Commits found besides the evidence's (the suspect range), which Show Commit may open. */
+  readonly knownCommits = new Map<string, CommitRef>();
   private readonly eventEmitter = new vscode.EventEmitter<InvestigationEvent>();
   readonly onDidApplyEvent = this.eventEmitter.event;
   private readonly runStateEmitter = new vscode.EventEmitter<void>();
-  /** Fires when the investigation stops running (whatever the outcome). */
-  readonly onDidFinish = this.runStateEmitter.event;
-  private readonly abortController = new AbortController();
+  /** Fires when a run starts or stops (whatever the outcome). */
+  readonly onDidChangeRunState = this.runStateEmitter.event;
   private readonly unsubscribe: () => void;
   private readonly detachers: (() => void)[] = [];
-  private running = true;
-  private sandboxOpen = true;
+  private run: AbortController | undefined;
+  private environment: InvestigationEnvironment | undefined;
+  private connecting: Promise<InvestigationEnvironment> | undefined;
+  private disposed = false;
 
   constructor(
     readonly stream: EventStream,
-    private readonly environment: DemoEnvironment,
     readonly files: InvestigationFiles,
     private readonly log: vscode.LogOutputChannel,
-    /** The open demo workspace when it holds the same commits (trusted workspaces only). */
-    readonly workspaceRepoDir?: string,
+    private readonly options: SessionOptions,
   ) {
+    this.environment = options.environment;
     this.state = emptyState(stream.investigationId);
     this.unsubscribe = stream.subscribe(
       (event) => {
         applyEvent(this.state, event);
+        if (event.type === 'context.gathered') this.context = event.context;
         this.eventEmitter.fire(event);
       },
       { replay: true },
@@ -47,26 +74,83 @@ export class InvestigationSession implements vscode.Disposable {
     return this.stream.investigationId;
   }
 
+  get origin(): SessionOptions['origin'] {
+    return this.options.origin;
+  }
+
+  get reopened(): boolean {
+    return this.options.reopened ?? false;
+  }
+
   get incidentId(): string {
-    return this.environment.incident.id;
+    return this.state.incident?.id ?? this.environment?.incident.id ?? this.id;
   }
 
-  /** The sandbox's own copy of the scenario repository (safe to run git in, always). */
-  get repoDir(): string {
-    return this.environment.repoDir;
+  /** A repository of our own holding the investigation's commits (safe to run git in, always). */
+  get repoDir(): string | undefined {
+    return this.environment?.repoDir ?? this.options.repoDir;
   }
 
+  get workspaceRepoDir(): string | undefined {
+    return this.options.workspaceRepoDir;
+  }
+
+  /** The environment if it is connected; see connect() to (re)create it. */
+  get currentEnvironment(): InvestigationEnvironment | undefined {
+    return this.environment;
+  }
+
+  /** The current run's cancellation (an aborted signal when nothing runs). */
   get signal(): AbortSignal {
-    return this.abortController.signal;
+    return this.run?.signal ?? AbortSignal.abort(new Error('no run in progress'));
   }
 
   get isRunning(): boolean {
-    return this.running;
+    return this.run !== undefined;
   }
 
-  /** The ECS provider of the still-open sandbox, or undefined once it was closed. */
-  get ecs(): DemoEnvironment['providers']['ecs'] {
-    return this.sandboxOpen ? this.environment.providers.ecs : undefined;
+  /** The environment, reconnecting a reopened investigation's on first need. */
+  async connect(): Promise<InvestigationEnvironment> {
+    if (this.environment) return this.environment;
+    if (!this.options.reconnect) throw new Error('this investigation has no environment to reconnect to');
+    this.connecting ??= this.options.reconnect().then(
+      (environment) => {
+        this.connecting = undefined;
+        if (this.disposed) {
+          void environment.close();
+          throw new Error('the investigation was closed');
+        }
+        this.environment = environment;
+        this.log.info(`[${this.id}] reconnected to its ${environment.kind} environment`);
+        return environment;
+      },
+      (error: unknown) => {
+        this.connecting = undefined;
+        throw error;
+      },
+    );
+    return this.connecting;
+  }
+
+  /** Starts a run (the first one or a re-test); returns its cancellation signal. */
+  beginRun(): AbortSignal {
+    if (this.run) throw new Error('the investigation is already running');
+    this.run = new AbortController();
+    this.runStateEmitter.fire();
+    return this.run.signal;
+  }
+
+  /** Marks the current run as over. */
+  finish(): void {
+    if (!this.run) return;
+    this.run = undefined;
+    this.runStateEmitter.fire();
+  }
+
+  cancel(reason: string): void {
+    if (!this.run || this.run.signal.aborted) return;
+    this.log.info(`[${this.id}] cancelling: ${reason}`);
+    this.run.abort(new Error(reason));
   }
 
   /** Runs `detach` when the session is disposed (e.g. the scratchpad writer's unsubscribe). */
@@ -74,38 +158,27 @@ export class InvestigationSession implements vscode.Disposable {
     this.detachers.push(detach);
   }
 
-  cancel(reason: string): void {
-    if (!this.running || this.abortController.signal.aborted) return;
-    this.log.info(`[${this.id}] cancelling: ${reason}`);
-    this.abortController.abort(new Error(reason));
-  }
-
-  /** Marks the run as over; closes the sandbox unless a remediation is still pending. */
-  finish(): void {
-    if (!this.running) return;
-    this.running = false;
-    if (!this.hasPendingRemediation()) void this.closeSandbox('no remediation pending');
-    this.runStateEmitter.fire();
-  }
-
   hasPendingRemediation(): boolean {
     return (this.state.conclusion?.remediations ?? []).some((proposal) => !this.state.remediations[proposal.id]?.decision);
   }
 
-  async closeSandbox(reason: string): Promise<void> {
-    if (!this.sandboxOpen) return;
-    this.sandboxOpen = false;
-    this.log.info(`[${this.id}] closing the sandbox (${reason})`);
+  async closeEnvironment(reason: string): Promise<void> {
+    const environment = this.environment;
+    if (!environment) return;
+    this.environment = undefined;
+    this.log.info(`[${this.id}] closing its ${environment.kind} environment (${reason})`);
     try {
-      await this.environment.close();
+      await environment.close();
     } catch (error) {
-      this.log.warn(`[${this.id}] closing the sandbox failed: ${String(error)}`);
+      this.log.warn(`[${this.id}] closing the environment failed: ${String(error)}`);
     }
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.cancel('the investigation was closed');
-    this.running = false;
+    this.run = undefined;
     this.unsubscribe();
     for (const detach of this.detachers.splice(0)) {
       try {
@@ -114,7 +187,7 @@ export class InvestigationSession implements vscode.Disposable {
         this.log.warn(`[${this.id}] detaching failed: ${String(error)}`);
       }
     }
-    void this.closeSandbox('the investigation was closed');
+    void this.closeEnvironment('the investigation was closed');
     this.eventEmitter.dispose();
     this.runStateEmitter.dispose();
   }
@@ -128,20 +201,21 @@ export class SessionStore implements vscode.Disposable {
   readonly onDidChangeSession = this.sessionEmitter.event;
   private readonly eventEmitter = new vscode.EventEmitter<{ session: InvestigationSession; event: InvestigationEvent }>();
   readonly onDidApplyEvent = this.eventEmitter.event;
-  private readonly finishEmitter = new vscode.EventEmitter<InvestigationSession>();
-  readonly onDidFinish = this.finishEmitter.event;
+  private readonly runStateEmitter = new vscode.EventEmitter<InvestigationSession>();
+  /** A run of the current session started or stopped. */
+  readonly onDidChangeRunState = this.runStateEmitter.event;
 
   get current(): InvestigationSession | undefined {
     return this.session;
   }
 
-  /** Makes `session` current; the previous one is disposed (cancelled, sandbox closed). */
+  /** Makes `session` current; the previous one is disposed (cancelled, environment closed). */
   start(session: InvestigationSession): void {
     this.disposeCurrent();
     this.session = session;
     this.sessionListeners = [
       session.onDidApplyEvent((event) => this.eventEmitter.fire({ session, event })),
-      session.onDidFinish(() => this.finishEmitter.fire(session)),
+      session.onDidChangeRunState(() => this.runStateEmitter.fire(session)),
     ];
     this.sessionEmitter.fire(session);
   }
@@ -151,7 +225,7 @@ export class SessionStore implements vscode.Disposable {
     const session = this.session;
     if (!session) return;
     session.cancel('VS Code is shutting down');
-    await session.closeSandbox('VS Code is shutting down');
+    await session.closeEnvironment('VS Code is shutting down');
   }
 
   clear(): void {
@@ -171,6 +245,6 @@ export class SessionStore implements vscode.Disposable {
     this.disposeCurrent();
     this.sessionEmitter.dispose();
     this.eventEmitter.dispose();
-    this.finishEmitter.dispose();
+    this.runStateEmitter.dispose();
   }
 }

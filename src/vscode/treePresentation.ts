@@ -4,8 +4,10 @@
  * treeView.ts maps the result onto a TreeItem.
  *
  * contextValues (used by the menus' when-clauses in package.json):
- *   rootCause, conclusion.inconclusive, hypothesis, evidence, evidence.code, commit,
- *   remediation (not yet decided: offers Apply), remediation.decided, query
+ *   rootCause, conclusion.inconclusive,
+ *   hypothesis.<status> (hypothesis.pending … hypothesis.unavailable: Prune / Mark as Root Cause / Re-test),
+ *   evidence[+query][+code] (tags: Copy Query as CLI, Jump to Code), evidence.code (a code location),
+ *   commit, remediation (not yet decided: offers Apply), remediation.decided, query
  */
 import type { ConfidenceFactors, Evidence, EvidenceStrength, HypothesisStatus } from '../core/model';
 import type { InvestigationState } from '../core/state';
@@ -128,27 +130,32 @@ function presentRootCause(state: InvestigationState): NodePresentation {
 
 function presentHypothesis(state: InvestigationState, hypothesisId: string, running: boolean): NodePresentation {
   const hypothesis = state.hypotheses[hypothesisId];
-  if (!hypothesis) return { label: hypothesisId, icon: { id: 'circle-outline' }, contextValue: 'hypothesis' };
+  if (!hypothesis) return { label: hypothesisId, icon: { id: 'circle-outline' }, contextValue: 'hypothesis.pending' };
   // A node still "testing" after the investigation stopped (cancelled, failed) must not spin forever.
   const icon = hypothesis.status === 'testing' && !running ? { id: 'debug-pause', color: 'descriptionForeground' } : STATUS_ICONS[hypothesis.status];
+  const judgement = state.judgements[hypothesisId];
   const tooltip = [
-    `**${escapeMarkdown(hypothesis.title)}**`,
+    `**${escapeMarkdown(hypothesis.id)} · ${escapeMarkdown(hypothesis.title)}**`,
     '',
     `${escapeMarkdown(statusDescription(hypothesis.status, hypothesis.confidence))} · ${escapeMarkdown(hypothesis.category)} · prior ${percent(hypothesis.prior)}%`,
+    ...(judgement ? ['', `Your judgement: ${escapeMarkdown(JUDGEMENT_LABELS[judgement.judgement])} (${escapeMarkdown(judgement.by)}, ${escapeMarkdown(judgement.at)})`] : []),
     '',
     escapeMarkdown(hypothesis.rationale),
     '',
     factorsMarkdown(hypothesis.factors),
   ].join('\n');
+  const description = statusDescription(hypothesis.status, hypothesis.confidence);
   return {
     label: hypothesis.title,
-    description: statusDescription(hypothesis.status, hypothesis.confidence),
+    description: judgement && judgement.judgement !== 'retest' ? `${description} · ${JUDGEMENT_LABELS[judgement.judgement]}` : description,
     icon,
     tooltip,
-    contextValue: 'hypothesis',
+    contextValue: `hypothesis.${hypothesis.status}`,
     command: { id: 'runbook.showEvidence', title: 'Show Evidence' },
   };
 }
+
+const JUDGEMENT_LABELS = { prune: 'pruned by you', 'root-cause': 'marked by you', retest: 're-test requested' } as const;
 
 function presentEvidence(evidence: Evidence | undefined): NodePresentation {
   if (!evidence) return { label: 'Evidence', icon: { id: 'star-empty' }, contextValue: 'evidence' };
@@ -165,9 +172,14 @@ function presentEvidence(evidence: Evidence | undefined): NodePresentation {
     description: evidence.supports ? evidence.strength : `${evidence.strength} · refutes`,
     icon: { id: evidence.kind === 'unavailable' ? 'warning' : STRENGTH_ICONS[evidence.strength], color },
     tooltip,
-    contextValue: 'evidence',
+    contextValue: evidenceContextValue(evidence),
     command: { id: 'runbook.showEvidence', title: 'Show Evidence' },
   };
+}
+
+/** `evidence`, tagged `+query` (Copy Query as CLI) and `+code` (Jump to Code) when it has them. */
+export function evidenceContextValue(evidence: Evidence): string {
+  return `evidence${evidence.queryId ? '+query' : ''}${evidence.codeLocations?.length ? '+code' : ''}`;
 }
 
 export function codeLocationLabel(path: string, line: number): string {

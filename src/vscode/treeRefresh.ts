@@ -36,7 +36,10 @@ export function refreshTargetsFor(event: InvestigationEvent, state: Investigatio
     case 'remediation.decided':
     case 'remediation.executed':
       return [remediationKey(event.remediationId)];
+    case 'user.judgement':
+      return [hypothesisKey(event.hypothesisId), ROOT_CAUSE_KEY];
     case 'phase.changed':
+    case 'context.gathered':
     case 'thought':
     case 'warning':
       return [];

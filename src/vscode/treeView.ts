@@ -36,7 +36,7 @@ export class InvestigationTreeProvider implements vscode.TreeDataProvider<TreeNo
         if (event.type === 'hypothesis.updated' && event.status === 'testing') this.revealKey = hypothesisKey(event.hypothesisId);
       }),
       // Spinners of nodes left "testing" by a cancelled or failed run must stop.
-      sessions.onDidFinish(() => this.schedule([TREE_ROOT])),
+      sessions.onDidChangeRunState(() => this.schedule([TREE_ROOT])),
     ];
   }
 
@@ -120,8 +120,8 @@ export class InvestigationTreeProvider implements vscode.TreeDataProvider<TreeNo
     if (!key || !session || !this.view?.visible) return;
     const node = nodeForHypothesis(session.state, key.slice('h:'.length), this.cache);
     if (!node) return;
-    // Not selected or focused: the user may be reading another node; just bring it into view.
-    this.view.reveal(node, { select: false, focus: false, expand: false }).then(undefined, () => undefined);
+    // Selected (an open evidence panel follows it) but not focused: keyboard focus stays where the user is.
+    this.view.reveal(node, { select: session.isRunning, focus: false, expand: false }).then(undefined, () => undefined);
   }
 
   private updateDescription(): void {

@@ -1,14 +1,18 @@
 // End-to-end: the packaged extension inside a real VS Code (code-server 4.139.1 = VS Code
 // 1.139.1) driven through Debian's Chromium, exactly as a person would use it: open the demo
-// incident from the palette, watch the tree, open evidence, jump to code, approve a
-// remediation, draft a runbook. Every step leaves a screenshot in .e2e-artifacts/.
+// incident from the palette, watch the tree fill, open the evidence panel (timeline), jump to
+// code (CodeLens), show the culprit commit in the diff editor, copy a query as CLI, approve a
+// remediation, draft a runbook, paste a bad alert, prune / mark the root cause / re-test from the
+// context menu, reopen the investigation after a window reload, and finally a Restricted Mode
+// window where mutations and runbook writes are refused. Every step leaves a screenshot in
+// .e2e-artifacts/.
 //
 // Run: node scripts/e2e/setup.mjs && node --test test/e2e/
 // RUNBOOK_E2E_VSIX=<file> installs that VSIX instead of running `npm run package` (npm test
 // packages once for every e2e file); RUNBOOK_E2E_CLI=<file> materializes the workspace with
 // another CLI build (developers only).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -23,6 +27,8 @@ const workspace = path.join(tmp, 'demo-workspace');
 const userDataDir = path.join(tmp, 'user-data');
 const extensionsDir = path.join(tmp, 'extensions');
 const codeServerLog = path.join(artifacts, 'code-server.log');
+// Activation timings the extension appends (RUNBOOK_ACTIVATION_TIMING_FILE), reported at the end.
+const timingFile = path.join(tmp, 'activation-timing.jsonl');
 
 // Clear the previous run's screenshots and logs (top level only: other e2e files use sub-folders).
 mkdirSync(artifacts, { recursive: true });
@@ -197,6 +203,45 @@ async function dismissNotifications() {
   }
 }
 
+/** Right-click a tree row and pick a context-menu entry by its title. */
+async function contextMenu(row, title) {
+  await row.locator('.monaco-icon-label').first().click({ button: 'right' });
+  const item = ctx.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: title }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await item.click();
+}
+
+/** The text of every webview frame (code-server nests each webview: outer iframe, inner #active-frame). */
+async function framesText() {
+  const texts = [];
+  for (const frame of ctx.page.frames()) {
+    if (frame !== ctx.page.mainFrame()) texts.push({ frame, url: frame.url(), text: await frame.evaluate(webviewText).catch((error) => `(${error.message})`) });
+  }
+  return texts;
+}
+
+/** The events of the investigation's scratchpad(s) in the demo workspace. */
+function scratchpadEvents() {
+  const dir = path.join(workspace, '.runbook', 'investigations');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .flatMap((name) => readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+}
+
+async function toastsText() {
+  return (await ctx.page.locator('.notifications-toasts .notification-toast').allTextContents()).join('\n');
+}
+
+/** Every file under `dir` (relative), skipping .git: what a step may not change. */
+function listFiles(dir, prefix = '') {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === '.git') return [];
+    const rel = path.join(prefix, name);
+    return statSync(path.join(dir, name)).isDirectory() ? listFiles(path.join(dir, name), rel) : [rel];
+  });
+}
+
 function sandboxConfig() {
   return JSON.parse(readFileSync(path.join(workspace, '.runbook', 'sandbox.json'), 'utf8'));
 }
@@ -232,6 +277,10 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
   after(async () => {
     await ctx.browser?.close().catch(() => {});
     await ctx.server?.stop();
+    if (existsSync(timingFile)) {
+      const timings = readFileSync(timingFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).totalMs);
+      console.error(`e2e: extension activation (in the extension host): ${timings.map((ms) => `${ms} ms`).join(', ')}`);
+    }
     if (failedSteps.size === 0) rmSync(tmp, { recursive: true, force: true });
     else console.error(`e2e: kept ${tmp} (workspace, profile and logs) for debugging`);
   });
@@ -240,10 +289,13 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     assert.ok(toolchainPresent(), 'e2e toolchain missing: run `node scripts/e2e/setup.mjs` (npm test does this first)');
     materializeDemoWorkspace(workspace);
     installExtension(vsixUnderTest(), { userDataDir, extensionsDir });
-    ctx.server = await startCodeServer({ port: await freePort(), workspace, userDataDir, extensionsDir, trusted: true, logFile: codeServerLog });
+    ctx.server = await startCodeServer({ port: await freePort(), workspace, userDataDir, extensionsDir, trusted: true, logFile: codeServerLog, env: { RUNBOOK_ACTIVATION_TIMING_FILE: timingFile } });
 
     ctx.browser = await launchBrowser();
-    ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ctx.browserContext = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // Copy Query as CLI writes the clipboard; let the test read it back.
+    await ctx.browserContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.url.replace(/\/$/, '') }).catch(() => {});
+    ctx.page = await ctx.browserContext.newPage();
     ctx.page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -310,13 +362,6 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
 
     // code-server nests each webview: an outer iframe, then an inner #active-frame. Search all
     // frames so the test does not depend on the exact nesting.
-    const framesText = async () => {
-      const texts = [];
-      for (const frame of ctx.page.frames()) {
-        if (frame !== ctx.page.mainFrame()) texts.push({ url: frame.url(), text: await frame.evaluate(webviewText).catch((error) => `(${error.message})`) });
-      }
-      return texts;
-    };
     const webviewShowing = (needle, description, timeout) => waitFor(description, async () => (await framesText()).find(({ text }) => text.includes(needle))?.text, { timeout });
     const seenFrames = async () => (await framesText()).map(({ url, text }) => `  ${url.slice(0, 100)}: ${text.slice(0, 1500)}`).join('\n');
 
@@ -324,6 +369,38 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
       throw new Error(`${error.message}; webview frames:\n${await seenFrames()}`);
     });
     await screenshot('evidence-root-cause');
+
+    // The timeline: an SVG with the alarm, the deployment (marked as the root cause) and the error rate.
+    const timeline = await waitFor('the timeline SVG in the evidence webview', async () => {
+      for (const { frame } of await framesText()) {
+        const found = await frame
+          .evaluate(() => {
+            // eslint-disable-next-line no-undef -- runs in the webview
+            const svg = document.querySelector('svg.timeline');
+            if (!svg) return undefined;
+            return {
+              markers: svg.querySelectorAll('.tl-marker').length,
+              rootCause: [...svg.querySelectorAll('.tl-marker.root-cause text')].map((t) => t.textContent),
+              series: svg.querySelectorAll('.tl-series').length,
+              patterns: svg.querySelectorAll('.tl-pattern').length,
+              stops: svg.querySelectorAll('.tl-stop').length,
+              alarm: svg.querySelectorAll('.tl-alarm').length,
+              width: svg.getBoundingClientRect().width,
+            };
+          })
+          .catch(() => undefined);
+        if (found) {
+          await frame.evaluate(() => document.querySelector('svg.timeline')?.closest('section')?.scrollIntoView({ block: 'start' })); // eslint-disable-line no-undef
+          return found;
+        }
+      }
+      return undefined;
+    });
+    assert.ok(timeline.alarm >= 1 && timeline.markers >= 2, `alarm and deployment markers: ${JSON.stringify(timeline)}`);
+    assert.ok(timeline.rootCause.some((label) => /image-resizer:42|8e62d2f/.test(label ?? '')), `the root cause is marked: ${JSON.stringify(timeline)}`);
+    assert.ok(timeline.series >= 1 && timeline.patterns >= 1 && timeline.stops >= 1, `error-rate series, pattern onsets and stops: ${JSON.stringify(timeline)}`);
+    assert.ok(timeline.width > 300, `the timeline uses the panel's width: ${timeline.width}`);
+    await screenshot('evidence-timeline');
 
     // The log/stopped-task evidence may sit on the root cause or on its parent hypothesis (when
     // the root cause is a refinement such as the culprit deploy): try the root cause first, then
@@ -364,13 +441,50 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
       .catch(() => assert.match(status, wanted, `cursor should be on line ${expectedLine}`));
     await screenshot('jump-to-code');
 
+    // CodeLens above the implicated line: "Runbook: 12 errors since 10:18 · H1 …".
+    const lens = await waitFor('a "Runbook:" CodeLens in thumbnailCache.js', async () => {
+      const lenses = await ctx.page.locator('.part.editor .editor-instance .codelens-decoration').allTextContents();
+      return lenses.find((text) => /^Runbook: [\d,]+ errors since \d\d:\d\d · H\d/.test(text));
+    });
+    assert.match(lens, /errors since/);
+    await screenshot('codelens');
+
     const commit = await expandUntil(/Keep thumbnails cached/);
     assert.ok(commit, `no commit row "Keep thumbnails cached"; rows: ${JSON.stringify(await rowTexts())}`);
     await commit.scrollIntoViewIfNeeded();
     await screenshot('culprit-commit-row');
   });
 
-  step('g-remediation', 'g. Apply Remediation → modal with UpdateService, risk and undo → Approve → audited + success', ['d-investigate'], async () => {
+  step('g-show-commit', 'g. Show Commit on the culprit commit opens VS Code\'s diff editor', ['d-investigate'], async () => {
+    await dismissNotifications();
+    const commit = await expandUntil(/^8e62d2f Keep thumbnails cached/);
+    assert.ok(commit, `no culprit commit row; rows: ${JSON.stringify(await rowTexts())}`);
+    await contextMenu(commit, 'Show Commit');
+    const diff = ctx.page.locator('.part.editor .monaco-diff-editor, .part.editor .multiDiffEditor, .part.editor .monaco-multi-diff-editor').first();
+    await diff.waitFor({ state: 'visible', timeout: 30_000 });
+    await activeTab().filter({ hasText: /8e62d2f|thumbnailCache/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    // Both sides: the parent's MAX_ENTRIES = 256 and the commit's 50000.
+    await waitFor('both sides of the diff', async () => {
+      const text = (await diff.allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+      return /MAX_ENTRIES = 256/.test(text) && /MAX_ENTRIES = 50000/.test(text);
+    }, { timeout: 20_000 });
+    await screenshot('show-commit-diff');
+  });
+
+  step('h-copy-query', 'h. context menu "Copy Query as CLI" on a query row puts the aws command on the clipboard', ['d-investigate'], async () => {
+    await dismissNotifications();
+    const query = await expandUntil(/^logs\.compareWindows \/ecs\/image-resizer/);
+    assert.ok(query, `no query row; rows: ${JSON.stringify(await rowTexts())}`);
+    await contextMenu(query, 'Copy Query as CLI');
+    const toast = await waitFor('the "copied … as CLI" notification', async () => (/copied Q\d+ as CLI: aws logs filter-log-events --log-group-name=\/ecs\/image-resizer/.test(await toastsText()) ? toastsText() : undefined));
+    assert.match(toast, /--start-time=\d{13} --end-time=\d{13}/);
+    const clipboard = await ctx.page.evaluate(() => navigator.clipboard.readText()).catch((error) => `(clipboard not readable: ${error.message})`); // eslint-disable-line no-undef
+    if (!clipboard.startsWith('(')) assert.match(clipboard, /^# incident window[^\n]*\naws logs filter-log-events --log-group-name=\/ecs\/image-resizer/);
+    else console.error(`e2e: note: ${clipboard}; checked the notification instead`);
+    await screenshot('copy-query-as-cli');
+  });
+
+  step('g-remediation', 'i. Apply Remediation → modal with UpdateService, risk and undo → Approve → audited + success', ['d-investigate'], async () => {
     await dismissNotifications();
     await runCommand('Runbook: Apply Remediation');
     // The command may first ask which remediation to apply.
@@ -401,7 +515,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     await screenshot('remediation-approved');
   });
 
-  step('h-draft-runbook', 'h. Draft Runbook writes runbooks/image-resizer/*.md with the error and the culprit commit', ['d-investigate'], async () => {
+  step('h-draft-runbook', 'j. Draft Runbook writes runbooks/image-resizer/*.md with the error and the culprit commit', ['d-investigate'], async () => {
     await dismissNotifications();
     await runCommand('Runbook: Draft Runbook');
     const dir = path.join(workspace, 'runbooks', 'image-resizer');
@@ -419,5 +533,131 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     assert.ok(content.includes(sha.slice(0, 7)), `the runbook should cite the culprit commit ${sha.slice(0, 7)}:\n${tail(content, 30)}`);
     await activeTab().filter({ hasText: file }).waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot('runbook-drafted');
+  });
+
+  step('k-paste-alert', 'k. "Paste alert JSON…" names the bad field and keeps the text', ['a-workbench'], async () => {
+    await dismissNotifications();
+    await runCommand('Runbook: Open Incident');
+    await quickRows().filter({ hasText: 'Paste alert JSON' }).first().click();
+    const input = quickInput().locator('input');
+    await waitFor('the alert input box', async () => (await quickInput().isVisible()) && /Paste Alert JSON/.test(await textOf(quickInput())));
+    const bad = '{"AlarmName":"checkout-5xx","NewStateValue":"ALARM","StateChangeTime":"2026-11-20T10:16:00.000+0000","Trigger":{"Dimensions":[{"name":"ClusterName","value":"prod"}]}}';
+    await input.fill(bad);
+    await input.press('Enter');
+    const message = await waitFor('the validation message', async () => {
+      const text = await textOf(quickInput());
+      return /Trigger\.Dimensions/.test(text) ? text : undefined;
+    });
+    assert.match(message, /ServiceName/);
+    assert.equal(await input.inputValue(), bad, 'the pasted text is kept');
+    await screenshot('paste-alert-error');
+    await ctx.page.keyboard.press('Escape');
+  });
+
+  // The hypotheses the engine formed can change with the reasoner: pick the targets from the tree.
+  const judged = {};
+
+  step('l-judgements', 'l. context menu Prune and Mark as Root Cause change the tree and land in the scratchpad', ['d-investigate'], async () => {
+    await closeTransientUi();
+    await dismissNotifications();
+    const rootCause = (await textOf((await findRow(/^Root cause: /)).locator('.label-name').first())).replace(/^Root cause:\s*/, '');
+    const labels = [];
+    for (let i = 0; i < (await treeRows().count()); i += 1) {
+      const row = treeRows().nth(i);
+      const label = await textOf(row.locator('.label-name').first());
+      const description = await textOf(row.locator('.label-description').first()).catch(() => '');
+      if (/^(supported|pruned|pending|inconclusive|confirmed) · \d+%/.test(description) && label !== rootCause && !labels.some((l) => l.label === label)) labels.push({ label, description });
+    }
+    const supported = labels.filter((entry) => entry.description.startsWith('supported'));
+    assert.ok(supported.length >= 1, `a supported hypothesis besides the root cause; hypotheses: ${JSON.stringify(labels)}`);
+    judged.pruned = supported[supported.length - 1].label;
+    judged.rootCause = (supported.length > 1 ? supported[0] : labels.find((entry) => entry.label !== judged.pruned)).label;
+    const exact = (label) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+    await contextMenu(await findRow(exact(judged.pruned)), 'Prune');
+    await waitFor(`"${judged.pruned}" pruned by you`, () => findRow(exact(judged.pruned), /pruned · \d+% · pruned by you/));
+    await contextMenu(await findRow(exact(judged.rootCause)), 'Mark as Root Cause');
+    await waitFor(`the root cause to become "${judged.rootCause}"`, () => findRow(exact(`Root cause: ${judged.rootCause}`)));
+    await waitFor('both judgements in the scratchpad JSONL', () => {
+      const judgements = scratchpadEvents().filter((event) => event.type === 'user.judgement');
+      return judgements.some((j) => j.judgement === 'prune') && judgements.some((j) => j.judgement === 'root-cause');
+    });
+    await screenshot('judgements');
+  });
+
+  step('m-retest', 'm. context menu Re-test resumes the engine on that hypothesis and re-evaluates', ['l-judgements'], async () => {
+    await dismissNotifications();
+    const before = scratchpadEvents().length;
+    const exact = (label) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    await contextMenu(await findRow(exact(judged.pruned)), 'Re-test');
+    await waitFor('the resumed run in the scratchpad', () => {
+      const events = scratchpadEvents().slice(before);
+      return events.some((e) => e.type === 'user.judgement' && e.judgement === 'retest') && events.some((e) => e.type === 'investigation.completed');
+    }, { timeout: 60_000 });
+    await waitFor('the re-tested hypothesis to settle', async () => {
+      const row = await findRow(exact(judged.pruned));
+      return row && !/pruned by you/.test(await textOf(row)) && /(supported|pruned|confirmed|inconclusive|unavailable) · \d+%/.test(await textOf(row));
+    }, { timeout: 30_000 });
+    // The user's root-cause judgement outranks the engine's re-evaluation.
+    await waitFor('the root cause still the user\'s', () => findRow(exact(`Root cause: ${judged.rootCause}`)));
+    await screenshot('retest');
+  });
+
+  step('n-reload-history', 'n. after a window reload, Past Investigations lists the investigation and reopens it', ['d-investigate'], async () => {
+    await ctx.page.reload({ waitUntil: 'domcontentloaded' });
+    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().waitFor({ state: 'visible', timeout: 90_000 });
+    await sleep(1500);
+    await dismissNotifications();
+    if (!(await sidebar().locator('.pane-header[aria-label*="Past Investigations"]').isVisible().catch(() => false))) {
+      await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().click();
+    }
+    const header = sidebar().locator('.pane-header').filter({ hasText: 'Past Investigations' }).first();
+    await header.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const entry = await waitFor('the past investigation row', () => findRow(/^INC-1042 · /, /concluded|inconclusive/), { timeout: 30_000 });
+    await entry.locator('.monaco-icon-label').first().click();
+    await waitFor('the reopened tree', () => findRow(/^Root cause: /), { timeout: 30_000 });
+    await waitFor('the entry marked open', () => findRow(/^INC-1042 · /, /^.*open · /));
+    await screenshot('past-investigations-reopened');
+  });
+
+  step('o-restricted', 'o. Restricted Mode (trust on, fresh profile): the demo runs, Apply Remediation and Draft Runbook are refused, nothing is written', ['a-workbench'], async () => {
+    // A second window of its own: fresh profile, workspace trust left on, a fresh demo workspace.
+    await ctx.browser?.close().catch(() => {});
+    await ctx.server?.stop();
+    ctx.browser = undefined;
+    ctx.server = undefined;
+    const restrictedWorkspace = path.join(tmp, 'restricted-workspace');
+    const restrictedUserData = path.join(tmp, 'restricted-user-data');
+    materializeDemoWorkspace(restrictedWorkspace);
+    installExtension(vsixUnderTest(), { userDataDir: restrictedUserData, extensionsDir });
+    const before = listFiles(restrictedWorkspace);
+    ctx.server = await startCodeServer({ port: await freePort(), workspace: restrictedWorkspace, userDataDir: restrictedUserData, extensionsDir, trusted: false, logFile: codeServerLog, env: { RUNBOOK_ACTIVATION_TIMING_FILE: timingFile } });
+    ctx.browser = await launchBrowser();
+    ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openWorkbench(ctx.page, ctx.server.folderUrl);
+    // VS Code asks whether to trust the folder: answer "No" (Restricted Mode).
+    const noTrust = dialogBox().getByRole('button', { name: /No, I don.t trust/i });
+    await noTrust.waitFor({ state: 'visible', timeout: 30_000 }).then(() => noTrust.click(), () => {});
+    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await dismissNotifications();
+    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().click();
+    await widenSidebar().catch(() => {});
+
+    await runCommand('Runbook: Open Incident');
+    await quickRows().filter({ hasText: 'INC-1042' }).first().click();
+    await waitFor('a root cause in Restricted Mode', () => findRow(/^Root cause:/), { timeout: 60_000 });
+    await dismissNotifications();
+
+    await runCommand('Runbook: Apply Remediation');
+    const refusal = /applying remediations is disabled in Restricted Mode/;
+    await waitFor('the Restricted Mode refusal for Apply Remediation', async () => refusal.test(await toastsText()));
+    assert.equal(await dialogBox().isVisible(), false, 'no approval dialog in Restricted Mode');
+    await screenshot('restricted-mode-refused');
+
+    await runCommand('Runbook: Draft Runbook');
+    await waitFor('the Restricted Mode refusal for Draft Runbook', async () => /drafting runbooks is disabled in Restricted Mode/.test(await toastsText()));
+    await screenshot('restricted-mode-draft-refused');
+    assert.deepEqual(listFiles(restrictedWorkspace), before, 'nothing was written into the untrusted workspace');
   });
 });

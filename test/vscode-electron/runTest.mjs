@@ -51,7 +51,8 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'test', 'vscode-electron', 'suite', 'index.js'),
     extensionTestsEnv: { RUNBOOK_TEST_WORKSPACE: workspace },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(tmp, 'user-data')],
+    // runTests adds --disable-workspace-trust itself; a fresh profile keeps runs independent.
+    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(tmp, 'user-data')}`],
   });
   console.log('test-electron: suite passed');
 } catch (error) {

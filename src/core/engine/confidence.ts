@@ -15,7 +15,10 @@ export const MAX_CONFIDENCE = 0.95;
 
 export interface ConfidenceInput {
   node: HypothesisNode;
+  /** The hypothesis's own evidence: only this decides its strength. */
   evidence: readonly Evidence[];
+  /** Supporting evidence of its ancestors: corroborates, but cannot make it strong. */
+  inherited?: readonly Evidence[];
   /** epoch ms of symptom onset */
   onset: number;
   /** epoch ms of the change this hypothesis blames, if any */
@@ -40,14 +43,15 @@ export function computeConfidence(input: ConfidenceInput): { confidence: number;
       : `Evidence: nothing supports it${refuting.length ? `; ${refuting.length} item(s) refute it` : ''}.`,
   );
 
-  const temporal = temporalScore(input, supporting);
+  const corroborating = [...supporting, ...(input.inherited ?? []).filter((e) => e.supports && e.strength !== 'none' && e.kind !== 'unavailable')];
+  const temporal = temporalScore(input, supporting.length ? supporting : corroborating);
   explanation.push(temporal.text);
 
-  const sources = new Set(supporting.map((e) => e.source));
+  const sources = new Set(corroborating.map((e) => e.source));
   const corroboration = sources.size >= 3 ? 1 : sources.size === 2 ? 0.8 : sources.size === 1 ? 0.4 : 0;
   explanation.push(`Corroboration: ${sources.size} independent source(s)${sources.size ? ` (${[...sources].join(', ')})` : ''}.`);
 
-  const namesCulprit = supporting.some((e) => (e.commits?.length ?? 0) > 0 || (e.codeLocations?.length ?? 0) > 0);
+  const namesCulprit = supporting.some((e) => (e.commits?.length ?? 0) > 0 || (e.codeLocations?.length ?? 0) > 0 || e.culprit !== undefined);
   const specificity = clamp(0.4 + 0.2 * input.node.depth + (namesCulprit ? 0.3 : 0));
   explanation.push(`Specificity: depth ${input.node.depth}${namesCulprit ? ', names the culprit (commit or code location)' : ''}.`);
 
@@ -81,8 +85,9 @@ function temporalScore(input: ConfidenceInput, supporting: readonly Evidence[]):
   const firsts = supporting.map((e) => (e.observedAt ? Date.parse(e.observedAt) : NaN)).filter((t) => !Number.isNaN(t));
   if (!firsts.length) return { value: 0, text: 'Timing: no dated observation.' };
   const first = Math.min(...firsts);
-  const delta = Math.abs(first - input.onset);
-  if (delta <= 15 * 60_000) return { value: 0.8, text: `Timing: first observed ${Math.round((first - input.onset) / 60_000)} min from symptom onset.` };
+  const lead = input.onset - first;
+  // A cause shows up shortly before its symptoms or with them; long before is background.
+  if (lead <= 30 * 60_000 && lead >= -15 * 60_000) return { value: 0.8, text: `Timing: first observed ${Math.abs(Math.round(lead / 60_000))} min ${lead >= 0 ? 'before' : 'after'} symptom onset.` };
   return { value: 0.3, text: 'Timing: first observation is far from symptom onset.' };
 }
 

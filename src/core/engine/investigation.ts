@@ -5,17 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ProviderSet } from '../../providers/types';
-import { EventStream } from '../events';
+import { EventStream, type InvestigationEvent } from '../events';
 import type { Incident } from '../incident';
-import type { CommitRef, Conclusion, Evidence, HypothesisNode, InvestigationPhase } from '../model';
+import type { CommitRef, Conclusion, Evidence, HypothesisNode, InvestigationPhase, QuerySpec } from '../model';
 import { RuleReasoner } from '../reasoner/rules';
-import type { EvidenceDraft, HypothesisProposal, HypothesisView, Reasoner, TriageContext } from '../reasoner/types';
+import type { EvidenceDraft, HypothesisProposal, HypothesisView, Reasoner, ServiceMapEntry, TriageContext } from '../reasoner/types';
 import { proposeRemediations } from '../safety/remediationPlanner';
-import { ancestryOf, applyEvent, emptyState, type InvestigationState } from '../state';
+import { ancestryOf, applyEvent, childHypotheses, emptyState, type InvestigationState } from '../state';
 import { computeConfidence } from './confidence';
 import { DEFAULT_LIMITS, type InvestigationLimits } from './limits';
 import { QueryRunner, throwIfAborted } from './queryRunner';
 import { triage } from './triage';
+import { suspectChange } from './changes';
 
 export interface RunInvestigationOptions {
   incident: Incident;
@@ -27,6 +28,10 @@ export interface RunInvestigationOptions {
   now?: () => Date;
   signal?: AbortSignal;
   limits?: Partial<InvestigationLimits>;
+  /** `.runbook/services.yaml` of the workspace, parsed (see core/serviceMap). */
+  serviceMap?: Record<string, ServiceMapEntry>;
+  /** Service → log group, from the user's settings. */
+  logGroups?: Record<string, string>;
 }
 
 interface NodeMemory {
@@ -41,6 +46,24 @@ export async function runInvestigation(options: RunInvestigationOptions): Promis
   const stream = options.stream ?? new EventStream(randomUUID(), now);
   const investigation = new Investigation(options, stream, now);
   return investigation.run();
+}
+
+export interface ResumeInvestigationOptions extends Omit<RunInvestigationOptions, 'incident' | 'stream'> {
+  /** The recorded events (readScratchpad), in order. */
+  events: readonly InvestigationEvent[];
+  /** A stream to continue on; by default a new one with the recorded investigation's id. */
+  stream?: EventStream;
+}
+
+/** Continues an interrupted investigation from its recorded events (see Investigation.resume). */
+export async function resumeInvestigation(options: ResumeInvestigationOptions): Promise<InvestigationState> {
+  const started = options.events.find((e) => e.type === 'investigation.started');
+  if (!started || started.type !== 'investigation.started') throw new Error('The scratchpad does not start an investigation; nothing to resume.');
+  const now = options.now ?? (() => new Date());
+  const stream = options.stream ?? new EventStream(started.investigationId, now);
+  for (const event of options.events) stream.push(event);
+  const investigation = new Investigation({ ...options, incident: started.incident }, stream, now);
+  return investigation.resume();
 }
 
 class Investigation {
@@ -60,19 +83,24 @@ class Investigation {
     this.reasoner = options.reasoner ?? new RuleReasoner();
     this.state = emptyState(stream.investigationId);
     stream.subscribe((event) => applyEvent(this.state, event), { replay: true });
-    this.runner = new QueryRunner(stream, options.providers, this.limits, options.signal);
+    this.runner = new QueryRunner(stream, options.providers, this.limits, (options.now ?? (() => new Date()))().getTime(), options.signal);
   }
 
   async run(): Promise<InvestigationState> {
     const { incident } = this.options;
     this.stream.emit({ type: 'investigation.started', incident, reasoner: this.reasoner.name });
-    try {
+    return this.guarded(async () => {
       this.phase('triage');
       const nowMs = this.now().getTime();
-      this.context = await triage(this.runner, { incident, onset: Date.parse(incident.startedAt), now: nowMs }, this.limits.changeLookbackMs);
+      this.context = await triage(
+        this.runner,
+        { incident, onset: Date.parse(incident.startedAt), now: nowMs, serviceMap: this.options.serviceMap ?? {}, logGroups: this.options.logGroups },
+        this.limits.changeLookbackMs,
+      );
+      this.stream.emit({ type: 'context.gathered', context: this.context });
       for (const missing of this.context.unavailable) this.stream.emit({ type: 'warning', message: `Unavailable during triage: ${missing}` });
       for (const change of this.context.changes) {
-        this.thought(`Change found: ${change.summary} at ${new Date(change.at).toISOString()}${change.differences.length ? ` — ${change.differences.join('; ')}` : ''}.`);
+        this.thought(`Change found: ${change.summary} at ${new Date(change.at).toISOString()}${change.differences.length ? ` — ${change.differences.map((d) => d.text).join('; ')}` : ''}.`);
       }
 
       this.phase('hypothesize');
@@ -80,18 +108,69 @@ class Investigation {
       if (proposals.length < this.limits.minInitialHypotheses) {
         this.stream.emit({ type: 'warning', message: `The reasoner proposed only ${proposals.length} hypotheses (method asks for ${this.limits.minInitialHypotheses}–${this.limits.maxInitialHypotheses}).` });
       }
-      const roots = proposals.map((proposal, index) => this.addHypothesis(proposal, `H${index + 1}`, undefined, 0));
+      proposals.forEach((proposal, index) => this.addHypothesis(proposal, `H${index + 1}`, undefined, 0));
+      await this.investigateAndConclude();
+    });
+  }
 
-      this.phase('investigate');
-      for (const root of roots) await this.test(root);
+  /**
+   * Continues an investigation recorded on the stream (its events already pushed): rebuilds
+   * each hypothesis's memory from the recorded nodes and evidence, tests what was never
+   * finished, refines what was supported but not yet refined, then evaluates again.
+   */
+  async resume(): Promise<InvestigationState> {
+    const recorded = this.stream.events.find((e) => e.type === 'context.gathered');
+    if (!recorded || recorded.type !== 'context.gathered' || !this.state.incident) {
+      this.stream.emit({ type: 'warning', message: 'The scratchpad has no triage context; starting the investigation over.' });
+      return this.run();
+    }
+    this.context = recorded.context;
+    this.runner.continueNumbering(this.state.queryOrder.length + 1);
+    for (const id of this.state.hypothesisOrder) {
+      const node = this.state.hypotheses[id]!;
+      const focus = node.focus ?? {};
+      const evidence = node.evidenceIds.map((e) => this.state.evidence[e]!).filter(Boolean);
+      this.memory.set(id, {
+        focus,
+        changeAt: focus.changeAt ? Number(focus.changeAt) : undefined,
+        drafts: evidence,
+        unavailableSources: new Set(evidence.filter((e) => e.kind === 'unavailable').map((e) => e.source)),
+      });
+    }
+    this.thought(`Resumed from the scratchpad after event ${this.state.lastSeq} (${this.state.hypothesisOrder.length} hypotheses, ${this.state.queryOrder.length} queries recorded).`);
+    return this.guarded(() => this.investigateAndConclude());
+  }
 
-      this.phase('evaluate');
-      const conclusion = this.evaluate();
+  private async investigateAndConclude(): Promise<void> {
+    this.phase('investigate');
+    for (const root of childHypotheses(this.state, undefined)) await this.continueNode(root);
 
-      this.phase('conclude');
-      this.stream.emit({ type: 'conclusion', conclusion });
-      if (conclusion.remediations.length) this.phase('remediate');
-      this.stream.emit({ type: 'investigation.completed', outcome: conclusion.status === 'root-cause' ? 'concluded' : 'inconclusive' });
+    this.phase('evaluate');
+    const conclusion = this.evaluate();
+
+    this.phase('conclude');
+    this.stream.emit({ type: 'conclusion', conclusion });
+    if (conclusion.remediations.length) this.phase('remediate');
+    this.stream.emit({ type: 'investigation.completed', outcome: conclusion.status === 'root-cause' ? 'concluded' : 'inconclusive' });
+  }
+
+  /** Tests a node unless a previous run already settled it; then its children. */
+  private async continueNode(node: HypothesisNode): Promise<void> {
+    if (node.status === 'pending' || node.status === 'testing') {
+      await this.test(node);
+      return;
+    }
+    const children = childHypotheses(this.state, node.id);
+    if (!children.length && node.status === 'supported') {
+      await this.branch(node);
+      return;
+    }
+    for (const child of children) await this.continueNode(child);
+  }
+
+  private async guarded(work: () => Promise<void>): Promise<InvestigationState> {
+    try {
+      await work();
     } catch (error) {
       const cancelled = error instanceof Error && error.name === 'AbortError';
       this.stream.emit({
@@ -117,6 +196,7 @@ class Investigation {
       confidence: Math.round(proposal.prior * 100) / 100,
       evidenceIds: [],
       queryIds: [],
+      focus: proposal.focus,
     };
     const changeAt = proposal.focus?.changeAt ? Number(proposal.focus.changeAt) : undefined;
     this.memory.set(id, { focus: proposal.focus ?? {}, changeAt, drafts: [], unavailableSources: new Set() });
@@ -132,6 +212,7 @@ class Investigation {
     this.update(node, 'testing', node.confidence, undefined, 'testing');
 
     for (const proposal of await this.reasoner.planQueries(view, this.context)) {
+      if (this.alreadyAnswered(node, proposal)) continue;
       const outcome = await this.runner.run({ ...proposal, hypothesisId: node.id });
       if (!outcome.ok) {
         if (!outcome.refused) {
@@ -159,7 +240,8 @@ class Investigation {
       .filter((e) => this.isSupporting(e));
     const { confidence, factors } = computeConfidence({
       node,
-      evidence: [...inherited, ...evidence],
+      evidence,
+      inherited,
       onset: this.context.onset,
       changeAt: memory.changeAt,
       unavailableSources: memory.unavailableSources.size,
@@ -177,10 +259,25 @@ class Investigation {
       return;
     }
     this.update(node, 'supported', confidence, factors, strong ? 'strong evidence: branching' : 'only weak evidence');
-    if (!strong || node.depth >= this.limits.maxDepth) return;
+    if (strong) await this.branch(node);
+  }
 
-    const children = await this.reasoner.refine(view, memory.drafts, this.context);
-    let index = 1;
+  /** A resumed node keeps the answers it already got (same operation, target and parameters). */
+  private alreadyAnswered(node: HypothesisNode, proposal: Omit<QuerySpec, 'id' | 'hypothesisId'>): boolean {
+    const key = JSON.stringify([proposal.operation, proposal.target, proposal.params]);
+    return node.queryIds.some((id) => {
+      const record = this.state.queries[id];
+      return record?.state === 'completed' && JSON.stringify([record.query.operation, record.query.target, record.query.params]) === key;
+    });
+  }
+
+  /** Refines a hypothesis with strong evidence into the causes worth testing next. */
+  private async branch(node: HypothesisNode): Promise<void> {
+    const memory = this.memory.get(node.id)!;
+    const strong = memory.drafts.some((d) => d.supports && d.strength === 'strong');
+    if (!strong || node.depth >= this.limits.maxDepth) return;
+    const children = await this.reasoner.refine({ node, focus: memory.focus }, memory.drafts, this.context);
+    let index = childHypotheses(this.state, node.id).length + 1;
     for (const child of children) {
       if (this.state.hypothesisOrder.length >= this.limits.maxHypotheses) {
         this.stream.emit({ type: 'warning', message: `Hypothesis cap (${this.limits.maxHypotheses}) reached; not testing "${child.title}".` });
@@ -195,7 +292,8 @@ class Investigation {
   private evaluate(): Conclusion {
     const nodes = this.state.hypothesisOrder.map((id) => this.state.hypotheses[id]!);
     const candidates = nodes
-      .filter((n) => n.status === 'supported' && n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])))
+      .filter((n) => (n.status === 'supported' || n.status === 'confirmed') && this.state.judgements[n.id]?.judgement !== 'prune')
+      .filter((n) => n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])))
       .sort((a, b) => b.confidence - a.confidence || b.depth - a.depth);
     const unchecked = [
       ...this.context.unavailable,
@@ -204,8 +302,10 @@ class Investigation {
         .filter((q) => q.state === 'refused' || q.state === 'failed')
         .map((q) => `${q.query.operation} on ${q.query.target}: ${q.refusedReason ?? q.error}`),
     ];
-    const best = candidates[0];
-    if (!best || best.confidence < this.limits.confirmThreshold) {
+    // The user's judgement outranks the engine's ranking.
+    const chosen = Object.entries(this.state.judgements).find(([, j]) => j.judgement === 'root-cause')?.[0];
+    const best = (chosen ? this.state.hypotheses[chosen] : undefined) ?? candidates[0];
+    if (!best || (best.id !== chosen && best.confidence < this.limits.confirmThreshold)) {
       for (const node of candidates) this.update(node, 'inconclusive', node.confidence, node.factors, 'below the confirmation bar');
       return {
         status: 'inconclusive',
@@ -219,17 +319,16 @@ class Investigation {
       };
     }
 
-    this.update(best, 'confirmed', best.confidence, best.factors, 'highest confidence above the bar');
+    this.update(best, 'confirmed', best.confidence, best.factors, best.id === chosen ? 'marked as the root cause by the user' : 'highest confidence above the bar');
     const chain = this.ancestry(best);
     const chainEvidence = chain.flatMap((n) => n.evidenceIds.map((id) => this.state.evidence[id]!)).filter((e) => this.isSupporting(e));
     const commits = uniqueCommits(chainEvidence.flatMap((e) => e.commits ?? []));
-    const change = chain.map((n) => this.memory.get(n.id)?.focus.toTaskDefinition).find(Boolean);
-    const culprit: Conclusion['culprit'] = commits[0]
-      ? { kind: 'commit', id: commits[0].sha }
-      : change
-        ? { kind: 'task-definition', id: change }
-        : undefined;
-    const rootFocus = Object.assign({}, ...chain.map((n) => this.memory.get(n.id)?.focus ?? {}));
+    const changeAt = chain.map((n) => this.memory.get(n.id)?.changeAt).filter((at): at is number => at !== undefined).at(-1);
+    const chainChange = changeAt !== undefined ? this.context.changes.find((c) => c.at === changeAt) : undefined;
+    // The deepest evidence that names a culprit wins: refinements are more specific than their parents.
+    const named = [...chainEvidence].reverse().find((e) => e.culprit)?.culprit;
+    const culprit: Conclusion['culprit'] =
+      named ?? (commits[0] ? { kind: 'commit', id: commits[0].sha } : chainChange ? { kind: chainChange.platform === 'ecs' ? 'task-definition' : 'replicaset', id: chainChange.toVersion } : undefined);
     const conclusion: Conclusion = {
       status: 'root-cause',
       hypothesisId: best.id,
@@ -242,7 +341,8 @@ class Investigation {
       remediations: [],
       unchecked,
     };
-    conclusion.remediations = proposeRemediations(conclusion, this.context, rootFocus);
+    const versionCulprit = culprit && ['commit', 'task-definition', 'replicaset', 'config'].includes(culprit.kind);
+    conclusion.remediations = proposeRemediations(conclusion, this.context, chainChange ?? (versionCulprit ? suspectChange(this.context) : undefined));
     return conclusion;
   }
 

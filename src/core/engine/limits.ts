@@ -13,6 +13,8 @@ export interface InvestigationLimits {
   maxLogWindowMs: number;
   /** Most log events one query pulls before it stops paging. */
   maxLogEventsPerQuery: number;
+  /** Most pods whose logs one Kubernetes log query reads. */
+  maxPodsPerQuery: number;
   /** Confidence a hypothesis needs to be confirmed as the root cause. */
   confirmThreshold: number;
   /** How far back triage looks for changes (ms). */
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: InvestigationLimits = {
   maxUnfilteredLogWindowMs: 15 * 60_000,
   maxLogWindowMs: 6 * 3_600_000,
   maxLogEventsPerQuery: 5_000,
+  maxPodsPerQuery: 6,
   confirmThreshold: 0.7,
   changeLookbackMs: 24 * 3_600_000,
 };

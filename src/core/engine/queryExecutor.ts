@@ -3,29 +3,50 @@
  * and provider failures surface as ProviderError; the engine turns those into "unavailable"
  * evidence instead of failing the investigation.
  */
-import { ProviderError, type ProviderSet } from '../../providers/types';
+import { ProviderError, type KubernetesProvider, type LogEvent, type ProviderSet } from '../../providers/types';
+import { foldStackTraces } from '../logs/foldStackTraces';
 import type { QuerySpec } from '../model';
 import type { QueryResult } from '../reasoner/types';
 
-export async function executeQuery(query: QuerySpec, providers: ProviderSet, maxLogEvents: number, signal?: AbortSignal): Promise<QueryResult> {
+export interface ExecutionLimits {
+  maxLogEvents: number;
+  /** Most pods whose logs one query reads. */
+  maxPods: number;
+  /** epoch ms: the investigation clock, for relative windows (pod logs `sinceSeconds`). */
+  now: number;
+}
+
+export async function executeQuery(query: QuerySpec, providers: ProviderSet, limits: ExecutionLimits, signal?: AbortSignal): Promise<QueryResult> {
+  const p = query.params;
   switch (query.operation) {
     case 'logs.compareWindows': {
+      if (!query.window) throw new ProviderError(query.provider, 'failed', 'log query without a window');
+      const baselineWindow = { start: Number(p.baselineStart), end: Number(p.baselineEnd) };
+      const incidentWindow = query.window;
+      if (query.provider === 'kubernetes') {
+        const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
+        const { namespace, selector } = splitNamespaced(query.target);
+        const events = await podLogEvents(k8s, namespace, selector, baselineWindow.start, limits, signal);
+        const terms = parseTerms(p.terms);
+        const matching = events.filter((e) => !terms.length || terms.some((t) => e.message.includes(t)));
+        const within = (w: { start: number; end: number }) => matching.filter((e) => e.timestamp >= w.start && e.timestamp <= w.end).slice(0, limits.maxLogEvents);
+        const baseline = within(baselineWindow);
+        const incident = within(incidentWindow);
+        return { operation: 'logs.compareWindows', baseline, incident, baselineWindow, incidentWindow, truncated: baseline.length >= limits.maxLogEvents || incident.length >= limits.maxLogEvents };
+      }
       const logs = need(providers.logs, 'cloudwatch-logs', 'CloudWatch Logs');
-      if (!query.window) throw new ProviderError('cloudwatch-logs', 'failed', 'log query without a window');
-      const filterPattern = optionalString(query.params.filterPattern);
-      const baselineWindow = { start: Number(query.params.baselineStart), end: Number(query.params.baselineEnd) };
+      const filterPattern = optionalString(p.filterPattern);
       const [baseline, incident] = await Promise.all([
-        logs.filterLogEvents({ logGroup: query.target, filterPattern, startTime: baselineWindow.start, endTime: baselineWindow.end, limit: maxLogEvents }, signal),
-        logs.filterLogEvents({ logGroup: query.target, filterPattern, startTime: query.window.start, endTime: query.window.end, limit: maxLogEvents }, signal),
+        logs.filterLogEvents({ logGroup: query.target, filterPattern, startTime: baselineWindow.start, endTime: baselineWindow.end, limit: limits.maxLogEvents }, signal),
+        logs.filterLogEvents({ logGroup: query.target, filterPattern, startTime: incidentWindow.start, endTime: incidentWindow.end, limit: limits.maxLogEvents }, signal),
       ]);
-      return {
-        operation: 'logs.compareWindows',
-        baseline,
-        incident,
-        baselineWindow,
-        incidentWindow: query.window,
-        truncated: baseline.length >= maxLogEvents || incident.length >= maxLogEvents,
-      };
+      return { operation: 'logs.compareWindows', baseline, incident, baselineWindow, incidentWindow, truncated: baseline.length >= limits.maxLogEvents || incident.length >= limits.maxLogEvents };
+    }
+    case 'logs.insights': {
+      const logs = need(providers.logs, 'cloudwatch-logs', 'CloudWatch Logs');
+      if (!query.window) throw new ProviderError('cloudwatch-logs', 'failed', 'Insights query without a window');
+      const result = await logs.insights({ logGroups: [query.target], queryString: String(p.queryString), startTime: query.window.start, endTime: query.window.end, limit: 1000 }, signal);
+      return { operation: 'logs.insights', result };
     }
     case 'ecs.stoppedTasks': {
       const ecs = need(providers.ecs, 'ecs', 'ECS');
@@ -39,23 +60,42 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, max
     }
     case 'ecs.taskDefinitionDiff': {
       const ecs = need(providers.ecs, 'ecs', 'ECS');
-      const toArn = String(query.params.to);
-      const fromArn = optionalString(query.params.from);
+      const toArn = String(p.to);
+      const fromArn = optionalString(p.from);
       const [from, to] = await Promise.all([
         fromArn ? ecs.describeTaskDefinition(fromArn, signal) : Promise.resolve(undefined),
         ecs.describeTaskDefinition(toArn, signal),
       ]);
       return { operation: 'ecs.taskDefinitionDiff', from, to };
     }
+    case 'k8s.pods': {
+      const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
+      const { namespace, selector } = splitNamespaced(query.target);
+      return { operation: 'k8s.pods', pods: await k8s.listPods(namespace, selector, signal) };
+    }
+    case 'k8s.events': {
+      const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
+      return { operation: 'k8s.events', events: await k8s.listEvents(query.target, optionalString(p.object), signal) };
+    }
+    case 'k8s.rollout': {
+      const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
+      const [namespace, name] = splitTarget(query.target);
+      const deployment = await k8s.getDeployment(namespace, name, signal);
+      return { operation: 'k8s.rollout', deployment, replicaSets: await k8s.listReplicaSets(namespace, deployment.selector, signal) };
+    }
+    case 'k8s.nodes': {
+      const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
+      return { operation: 'k8s.nodes', nodes: await k8s.listNodes(signal) };
+    }
     case 'git.commitsBetween': {
       const git = need(providers.git, 'git', 'the git repository');
-      const commits = await git.commitsBetween(String(query.params.since), String(query.params.until), signal);
+      const commits = await git.commitsBetween(String(p.since), String(p.until), signal);
       return { operation: 'git.commitsBetween', commits, patches: {} };
     }
     case 'git.commitRange': {
       const git = need(providers.git, 'git', 'the git repository');
-      const to = String(query.params.toCommit);
-      const commits = await git.commitRange(optionalString(query.params.fromCommit), to, signal);
+      const to = String(p.toCommit);
+      const commits = await git.commitRange(optionalString(p.fromCommit), to, signal);
       if (!commits.length && !(await git.getCommit(to, signal))) {
         throw new ProviderError('git', 'not-found', `commit ${to.slice(0, 12)} (the deployed version) is not in ${git.repoRoot}`);
       }
@@ -69,6 +109,31 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, max
   }
 }
 
+/** Logs of the selected pods since `since`, current and previous containers, merged by time. */
+async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector: string, since: number, limits: ExecutionLimits, signal?: AbortSignal): Promise<LogEvent[]> {
+  const pods = await k8s.listPods(namespace, selector, signal);
+  // Restarted pods first: their previous containers hold the crash.
+  const chosen = [...pods].sort((a, b) => restarts(b) - restarts(a)).slice(0, limits.maxPods);
+  const sinceSeconds = Math.max(60, Math.ceil((limits.now - since) / 1000));
+  const events: LogEvent[] = [];
+  for (const pod of chosen) {
+    for (const container of pod.containers) {
+      const current = await k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds, tailLines: limits.maxLogEvents }, signal);
+      // Fold traces per stream, before any filter: a filter must not strip frames off their error.
+      events.push(...foldStackTraces(current).map((e) => ({ ...e, logStream: `${pod.name}/${container.name}` })));
+      if (container.restartCount > 0) {
+        const previous = await k8s.podLogs(namespace, pod.name, { container: container.name, previous: true, tailLines: limits.maxLogEvents }, signal);
+        events.push(...foldStackTraces(previous).filter((e) => e.timestamp >= since).map((e) => ({ ...e, logStream: `${pod.name}/${container.name} (previous)` })));
+      }
+    }
+  }
+  return events.sort((a, b) => a.timestamp - b.timestamp);
+}
+
+function restarts(pod: { containers: { restartCount: number }[] }): number {
+  return pod.containers.reduce((sum, c) => sum + c.restartCount, 0);
+}
+
 function need<T>(provider: T | undefined, id: string, name: string): T {
   if (!provider) throw new ProviderError(id, 'not-configured', `${name} is not configured for this investigation`);
   return provider;
@@ -76,8 +141,19 @@ function need<T>(provider: T | undefined, id: string, name: string): T {
 
 function splitTarget(target: string): [string, string] {
   const slash = target.indexOf('/');
-  if (slash <= 0) throw new ProviderError('ecs', 'failed', `ECS target "${target}" is not cluster/service`);
+  if (slash <= 0) throw new ProviderError('ecs', 'failed', `target "${target}" is not of the form parent/name`);
   return [target.slice(0, slash), target.slice(slash + 1)];
+}
+
+function splitNamespaced(target: string): { namespace: string; selector: string } {
+  const slash = target.indexOf('/');
+  return slash < 0 ? { namespace: target, selector: '' } : { namespace: target.slice(0, slash), selector: target.slice(slash + 1) };
+}
+
+function parseTerms(value: unknown): string[] {
+  if (typeof value !== 'string' || !value) return [];
+  const parsed: unknown = JSON.parse(value);
+  return Array.isArray(parsed) ? parsed.map(String) : [];
 }
 
 function optionalString(value: unknown): string | undefined {

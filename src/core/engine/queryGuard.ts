@@ -56,15 +56,15 @@ export class QueryGuard {
     if (WILDCARD_TARGET.test(query.target.trim())) {
       return `Refused broad query: target "${query.target}" is not a specific ${query.provider} resource.`;
     }
-    if (query.provider !== 'cloudwatch-logs') return undefined;
+    if (!query.operation.startsWith('logs.')) return undefined;
     if (!query.window) return 'Refused broad query: a log query needs a bounded time window.';
     const span = query.window.end - query.window.start;
     if (span <= 0) return 'Refused query: its time window is empty.';
     if (span > this.limits.maxLogWindowMs) {
       return `Refused broad query: a ${formatSpan(span)} window over ${query.target} exceeds the ${formatSpan(this.limits.maxLogWindowMs)} limit; narrow it to the incident.`;
     }
-    const pattern = String(query.params.filterPattern ?? '').trim();
-    if (!pattern && span > this.limits.maxUnfilteredLogWindowMs) {
+    const filter = String(query.params.filterPattern ?? query.params.queryString ?? query.params.terms ?? '').trim();
+    if ((!filter || filter === '[]') && span > this.limits.maxUnfilteredLogWindowMs) {
       return `Refused broad query: no filter pattern over ${formatSpan(span)} of ${query.target} would fetch everything; add a pattern tied to the hypothesis.`;
     }
     return undefined;

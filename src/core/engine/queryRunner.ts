@@ -27,9 +27,15 @@ export class QueryRunner {
     private readonly stream: EventStream,
     private readonly providers: ProviderSet,
     private readonly limits: InvestigationLimits,
+    private readonly now: number,
     private readonly signal?: AbortSignal,
   ) {
     this.guard = new QueryGuard(limits);
+  }
+
+  /** After a resume: new queries continue the recorded numbering. */
+  continueNumbering(next: number): void {
+    this.next = Math.max(this.next, next);
   }
 
   async run(proposal: Omit<QuerySpec, 'id'>): Promise<QueryOutcome> {
@@ -56,7 +62,7 @@ export class QueryRunner {
     this.guard.record(query);
     this.executedCount++;
     try {
-      const result = await executeQuery(query, this.providers, this.limits.maxLogEventsPerQuery, this.signal);
+      const result = await executeQuery(query, this.providers, { maxLogEvents: this.limits.maxLogEventsPerQuery, maxPods: this.limits.maxPodsPerQuery, now: this.now }, this.signal);
       this.results.set(query.id, result);
       this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: countResults(result), durationMs: Date.now() - started });
       return { ok: true, query, result };
@@ -83,6 +89,16 @@ function countResults(result: QueryResult): number {
     case 'git.commitsBetween':
     case 'git.commitRange':
       return result.commits.length;
+    case 'logs.insights':
+      return result.result.rows.length;
+    case 'k8s.pods':
+      return result.pods.length;
+    case 'k8s.events':
+      return result.events.length;
+    case 'k8s.rollout':
+      return result.replicaSets.length + 1;
+    case 'k8s.nodes':
+      return result.nodes.length;
   }
 }
 

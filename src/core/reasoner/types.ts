@@ -5,22 +5,90 @@
  * reasoner implements the same interface.
  */
 import type { Incident } from '../incident';
-import type { EvidenceKind, EvidenceStrength, FailureCategory, HypothesisNode, CodeLocation, CommitRef, QuerySpec, TimeWindow } from '../model';
-import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask } from '../../providers/types';
+import type { Evidence, FailureCategory, HypothesisNode, QuerySpec, TimeWindow } from '../model';
+import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sPod, K8sReplicaSet, InsightsResult } from '../../providers/types';
+import type { PatternChange } from '../logs/patternChange';
 
-/** A change to the system shortly before (or during) the incident. */
+export interface ChangeDifference {
+  kind: 'image' | 'env-added' | 'env-removed' | 'env-changed' | 'memory' | 'cpu' | 'other';
+  container?: string;
+  /** Variable name for env changes (values are never copied: they may be secrets). */
+  name?: string;
+  /** Numeric or tag values for image/memory/cpu changes. */
+  before?: string;
+  after?: string;
+  text: string;
+}
+
+/** A change to the system shortly before (or during) the incident: an ECS deployment or a Kubernetes rollout. */
 export interface ChangeRecord {
   kind: 'deployment';
+  platform: 'ecs' | 'kubernetes';
   /** epoch ms */
   at: number;
   summary: string;
-  fromTaskDefinition?: string;
-  toTaskDefinition: string;
+  /** The version running before: a task definition (`svc:41`) or a ReplicaSet (`svc-5d8f`). */
+  fromVersion?: string;
+  toVersion: string;
+  /** Kubernetes revision numbers, for rollout undo. */
+  fromRevision?: string;
+  toRevision?: string;
   /** Commit the new version was built from (from the image tag or a GIT_SHA-style env var). */
   toCommit?: string;
   fromCommit?: string;
-  /** Human-readable differences between the task definitions (image, memory, env). */
-  differences: string[];
+  differences: ChangeDifference[];
+}
+
+/** Why a task or container stopped, normalised across ECS and Kubernetes. */
+export interface Termination {
+  platform: 'ecs' | 'kubernetes';
+  /** Task id or `pod/container`. */
+  unit: string;
+  /** Task definition or ReplicaSet the unit ran. */
+  version?: string;
+  /** stoppedReason / termination or waiting reason, with the message when there is one. */
+  reason: string;
+  exitCode?: number;
+  /** epoch ms the unit stopped (or was observed waiting). */
+  at: number;
+  /** epoch ms it started, when known (short lives mean crash on start). */
+  startedAt?: number;
+  node?: string;
+  restartCount?: number;
+  /** Still waiting (CrashLoopBackOff, ImagePullBackOff, Pending) rather than stopped. */
+  waiting?: boolean;
+}
+
+export interface WorkloadEvent {
+  /** epoch ms */
+  at: number;
+  type?: string;
+  reason?: string;
+  message: string;
+  object?: string;
+}
+
+/** The service as the orchestrator sees it now. */
+export interface WorkloadSnapshot {
+  platform: 'ecs' | 'kubernetes';
+  name: string;
+  desired: number;
+  running: number;
+  pending: number;
+  events: WorkloadEvent[];
+}
+
+export type LogSource = { kind: 'cloudwatch'; logGroup: string } | { kind: 'pods'; namespace: string; labelSelector: string };
+
+/** One entry of `.runbook/services.yaml`: how to find a service and what it depends on. */
+export interface ServiceMapEntry {
+  name: string;
+  logGroup?: string;
+  kubernetes?: { namespace: string; labelSelector: string };
+  ecs?: { cluster: string; service: string };
+  dependsOn: string[];
+  /** Host names other services use to reach it (matched in error messages). */
+  hosts: string[];
 }
 
 /** What triage learned before any hypothesis exists. Reasoners read it; nobody mutates it. */
@@ -30,11 +98,18 @@ export interface TriageContext {
   onset: number;
   /** epoch ms: the investigation clock. */
   now: number;
+  workload?: WorkloadSnapshot;
   service?: EcsService;
   taskDefinitions: Record<string, EcsTaskDefinition>;
   changes: ChangeRecord[];
+  terminations: Termination[];
+  nodes: K8sNode[];
   recentCommits: GitCommit[];
-  logGroup?: string;
+  logSource?: LogSource;
+  /** Error/warning templates new or surging since onset (the SRE's first look at the logs). */
+  logOverview: PatternChange[];
+  /** The service map, when the workspace has one (name → entry). */
+  serviceMap: Record<string, ServiceMapEntry>;
   /** Providers or context that could not be read, in words. */
   unavailable: string[];
 }
@@ -64,19 +139,15 @@ export type QueryResult =
   | { operation: 'ecs.serviceEvents'; service: EcsService }
   | { operation: 'ecs.taskDefinitionDiff'; from?: EcsTaskDefinition; to: EcsTaskDefinition }
   | { operation: 'git.commitsBetween'; commits: GitCommit[]; patches: Record<string, string> }
-  | { operation: 'git.commitRange'; commits: GitCommit[]; patches: Record<string, string> };
+  | { operation: 'git.commitRange'; commits: GitCommit[]; patches: Record<string, string> }
+  | { operation: 'logs.insights'; result: InsightsResult }
+  | { operation: 'k8s.pods'; pods: K8sPod[] }
+  | { operation: 'k8s.events'; events: K8sEvent[] }
+  | { operation: 'k8s.rollout'; deployment: K8sDeployment; replicaSets: K8sReplicaSet[] }
+  | { operation: 'k8s.nodes'; nodes: K8sNode[] };
 
-export interface EvidenceDraft {
-  kind: EvidenceKind;
-  strength: EvidenceStrength;
-  supports: boolean;
-  summary: string;
-  observedAt?: string;
-  excerpt?: string;
-  codeLocations?: CodeLocation[];
-  commits?: CommitRef[];
-  data?: Record<string, string | number | boolean>;
-}
+/** Evidence as a reasoner reports it; the engine adds id, hypothesis, query and source. */
+export type EvidenceDraft = Omit<Evidence, 'id' | 'hypothesisId' | 'queryId' | 'source'>;
 
 /** What the engine passes around while testing one hypothesis. */
 export interface HypothesisView {

@@ -17,6 +17,12 @@ export function classifyRisk(action: MutationAction): RiskLevel {
       if (action.desiredCount === 0) return 'critical';
       if (action.taskDefinition) return 'high';
       return 'low';
+    case 'k8s.scale':
+      return action.replicas === 0 ? 'critical' : 'high';
+    case 'k8s.rolloutUndo':
+      return 'high';
+    case 'k8s.rolloutRestart':
+      return 'low';
   }
 }
 

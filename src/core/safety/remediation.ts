@@ -3,10 +3,11 @@
  * called only for "approved", only within policy, and the outcome lands on the event stream.
  * Callers must obtain the decision from the user (a modal dialog), never from data.
  */
-import type { EcsProvider } from '../../providers/types';
+import type { EcsProvider, KubernetesProvider } from '../../providers/types';
 import type { EventStream } from '../events';
 import type { RemediationProposal } from '../model';
 import { appendAudit } from './audit';
+import { runMutation } from './mutations';
 import { policyRefusal, type MutationHistory, type SafetyLimits } from './policy';
 
 export interface ExecuteRemediationOptions {
@@ -15,6 +16,7 @@ export interface ExecuteRemediationOptions {
   /** Who decided (the OS user or "vscode-user"), for the audit trail. */
   by: string;
   ecs?: EcsProvider;
+  kubernetes?: KubernetesProvider;
   stream: EventStream;
   auditFile: string;
   incidentId?: string;
@@ -47,16 +49,10 @@ export async function executeRemediation(options: ExecuteRemediationOptions): Pr
   const history = options.history ?? { executed: [] };
   const refusal = policyRefusal(proposal.risk, history, now().getTime(), options.limits);
   if (refusal) return finish(options, base, now, false, refusal, 'refused');
-  if (!options.ecs) return finish(options, base, now, false, 'ECS is not configured; nothing was changed.', 'refused');
-
   try {
-    const { action } = proposal;
-    const service = await options.ecs.updateService(
-      { cluster: action.cluster, service: action.service, taskDefinition: action.taskDefinition, desiredCount: action.desiredCount, forceNewDeployment: action.forceNewDeployment },
-      options.signal,
-    );
+    const detail = await runMutation(proposal.action, { ecs: options.ecs, kubernetes: options.kubernetes }, options.signal);
     history.executed.push({ at: now().getTime(), risk: proposal.risk });
-    return finish(options, base, now, true, `${service.serviceName} now runs ${service.taskDefinition.slice(service.taskDefinition.lastIndexOf('/') + 1)} (desired ${service.desiredCount}).`, 'result');
+    return finish(options, base, now, true, detail, 'result');
   } catch (error) {
     return finish(options, base, now, false, `The call failed: ${error instanceof Error ? error.message : String(error)}`, 'result');
   }

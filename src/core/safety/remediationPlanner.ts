@@ -3,48 +3,42 @@
  * Proposals are data; nothing here mutates anything (see ./remediation for execution).
  */
 import type { Conclusion, MutationAction, RemediationProposal } from '../model';
-import type { TriageContext } from '../reasoner/types';
+import type { ChangeRecord, TriageContext } from '../reasoner/types';
+import { formatApiCall } from './mutations';
 import { classifyRisk } from './policy';
 
-export function proposeRemediations(conclusion: Conclusion, context: TriageContext, focus: Record<string, string>): RemediationProposal[] {
+/** Categories a rollback fixes when the failure came with a change. */
+const ROLLBACK_FIXES = new Set(['oom', 'bad-deploy', 'config-change', 'image-pull', 'crash-loop', 'health-check', 'cpu-saturation', 'disk-full', 'dns', 'tls', 'dependency']);
+
+export function proposeRemediations(conclusion: Conclusion, context: TriageContext, change: ChangeRecord | undefined): RemediationProposal[] {
   const target = context.incident.target;
-  if (target.platform !== 'ecs') return [];
   const proposals: RemediationProposal[] = [];
-  const bad = focus.toTaskDefinition;
-  const good = focus.fromTaskDefinition;
-  if (bad && good) {
-    const action: MutationAction = { kind: 'ecs.updateService', cluster: target.cluster, service: target.service, taskDefinition: good };
-    const undoAction: MutationAction = { kind: 'ecs.updateService', cluster: target.cluster, service: target.service, taskDefinition: bad };
-    proposals.push({
-      id: 'R1',
-      title: `Roll back to ${good}`,
-      rationale: `${bad} introduced the failure (${conclusion.summary}); ${good} ran without it before the deploy.`,
-      action,
-      apiCall: formatApiCall(action),
-      risk: classifyRisk(action),
-      undo: `Roll forward again with ${formatApiCall(undoAction)} once the fix is deployed.`,
-      undoAction,
-    });
-  } else if (conclusion.category === 'oom') {
-    const action: MutationAction = { kind: 'ecs.updateService', cluster: target.cluster, service: target.service, forceNewDeployment: true };
-    proposals.push({
-      id: 'R1',
-      title: `Restart ${target.service} tasks (force new deployment)`,
-      rationale: 'Fresh tasks start with empty memory; this buys time while the leak is fixed.',
-      action,
-      apiCall: formatApiCall(action),
-      risk: classifyRisk(action),
-      undo: 'Nothing to undo: the same task definition keeps running.',
-    });
+  const add = (title: string, rationale: string, action: MutationAction, undo: string, undoAction?: MutationAction) =>
+    proposals.push({ id: `R${proposals.length + 1}`, title, rationale, action, apiCall: formatApiCall(action), risk: classifyRisk(action), undo, undoAction });
+
+  if (change && change.fromVersion && conclusion.category && ROLLBACK_FIXES.has(conclusion.category)) {
+    if (target.platform === 'ecs') {
+      const action: MutationAction = { kind: 'ecs.updateService', cluster: target.cluster, service: target.service, taskDefinition: change.fromVersion };
+      const undoAction: MutationAction = { ...action, taskDefinition: change.toVersion };
+      add(`Roll back to ${change.fromVersion}`, `${change.toVersion} introduced the failure (${conclusion.summary}); ${change.fromVersion} ran without it before the change.`, action, `Roll forward again with ${formatApiCall(undoAction)} once the fix is deployed.`, undoAction);
+    } else if (change.fromRevision) {
+      const action: MutationAction = { kind: 'k8s.rolloutUndo', namespace: target.namespace, deployment: target.deployment, toRevision: change.fromRevision };
+      const undoAction: MutationAction = change.toRevision ? { ...action, toRevision: change.toRevision } : action;
+      add(`Roll back ${target.deployment} to revision ${change.fromRevision}`, `Revision ${change.toRevision ?? '?'} (${change.toVersion}) introduced the failure (${conclusion.summary}).`, action, change.toRevision ? `Roll forward with ${formatApiCall(undoAction)} once fixed.` : 'Redeploy the fixed version.', change.toRevision ? undoAction : undefined);
+    }
+  }
+  if (conclusion.category === 'oom' || conclusion.category === 'node-pressure') {
+    const action: MutationAction =
+      target.platform === 'ecs' ? { kind: 'ecs.updateService', cluster: target.cluster, service: target.service, forceNewDeployment: true } : { kind: 'k8s.rolloutRestart', namespace: target.namespace, deployment: target.deployment };
+    add(`Restart ${target.platform === 'ecs' ? target.service : target.deployment}`, 'Fresh tasks or pods start with empty memory (or on other nodes); this buys time, it fixes nothing.', action, 'Nothing to undo: the same version keeps running.');
+  }
+  if (conclusion.category === 'traffic-spike') {
+    const current = context.workload?.desired ?? 1;
+    const replicas = Math.max(current + 1, Math.ceil(current * 2));
+    const action: MutationAction =
+      target.platform === 'ecs' ? { kind: 'ecs.updateService', cluster: target.cluster, service: target.service, desiredCount: replicas } : { kind: 'k8s.scale', namespace: target.namespace, deployment: target.deployment, replicas };
+    const undoAction: MutationAction = action.kind === 'ecs.updateService' ? { ...action, desiredCount: current } : action.kind === 'k8s.scale' ? { ...action, replicas: current } : action;
+    add(`Scale ${target.platform === 'ecs' ? target.service : target.deployment} from ${current} to ${replicas}`, 'More capacity for the extra load while its source is understood.', action, `Scale back with ${formatApiCall(undoAction)}.`, undoAction);
   }
   return proposals;
-}
-
-/** The call exactly as the SDK receives it, for the approval dialog and the audit log. */
-export function formatApiCall(action: MutationAction): string {
-  const input: Record<string, unknown> = { cluster: action.cluster, service: action.service };
-  if (action.taskDefinition !== undefined) input.taskDefinition = action.taskDefinition;
-  if (action.desiredCount !== undefined) input.desiredCount = action.desiredCount;
-  if (action.forceNewDeployment !== undefined) input.forceNewDeployment = action.forceNewDeployment;
-  return `ecs.UpdateService(${JSON.stringify(input)})`;
 }

@@ -20,6 +20,8 @@ export interface AwsConnection {
   maxAttempts?: number;
   /** Per-request limit in ms; exceeding it fails the call with kind `timeout`. */
   requestTimeoutMs?: number;
+  /** How long a Logs Insights query may run (polling included) before it is stopped; default 60 s. */
+  insightsTimeoutMs?: number;
 }
 
 export interface AwsProviders {
@@ -43,7 +45,10 @@ export function createAwsProviders(connection: AwsConnection): AwsProviders {
     secrets: [connection.credentials?.secretAccessKey, connection.credentials?.sessionToken, connection.credentials?.accessKeyId],
   };
   return {
-    logs: new CloudWatchLogsProvider(new CloudWatchLogsClient(config), options),
+    logs: new CloudWatchLogsProvider(new CloudWatchLogsClient(config), {
+      ...options,
+      ...(connection.insightsTimeoutMs !== undefined ? { insights: { timeoutMs: connection.insightsTimeoutMs } } : {}),
+    }),
     ecs: new EcsApiProvider(new ECSClient(config), options),
   };
 }

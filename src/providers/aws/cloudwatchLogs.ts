@@ -1,11 +1,13 @@
 /**
- * LogsProvider over the real CloudWatch Logs API (FilterLogEvents), paging until the query's
- * limit. Every query is bounded: without a limit the provider still stops at
- * DEFAULT_MAX_EVENTS, because an unbounded log fetch is exactly what the engine must not do.
+ * LogsProvider over the real CloudWatch Logs API: FilterLogEvents, paging until the query's
+ * limit, and Logs Insights (see ./insights). Every query is bounded: without a limit the
+ * provider still stops at DEFAULT_MAX_EVENTS, because an unbounded log fetch is exactly what
+ * the engine must not do.
  */
 import { type CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import type { LogEvent, LogFilterQuery, LogsProvider } from '../types';
+import type { InsightsQuery, InsightsResult, LogEvent, LogFilterQuery, LogsProvider } from '../types';
 import { toProviderError } from './errors';
+import { type InsightsPollingOptions, runInsightsQuery } from './insights';
 
 /** Events per FilterLogEvents request (the API allows up to 10,000; smaller pages cancel sooner). */
 export const LOGS_PAGE_SIZE = 1000;
@@ -17,6 +19,8 @@ export interface CloudWatchLogsProviderOptions {
   profile?: string;
   /** Configured keys, redacted from error messages. */
   secrets?: readonly (string | undefined)[];
+  /** Logs Insights polling and overall timeout (default 60 s). */
+  insights?: InsightsPollingOptions;
 }
 
 export class CloudWatchLogsProvider implements LogsProvider {
@@ -62,5 +66,10 @@ export class CloudWatchLogsProvider implements LogsProvider {
       throw toProviderError(error, context, signal);
     }
     return events;
+  }
+
+  insights(query: InsightsQuery, signal?: AbortSignal): Promise<InsightsResult> {
+    const context = { provider: 'cloudwatch-logs' as const, profile: this.options.profile, secrets: this.options.secrets };
+    return runInsightsQuery(this.client, query, context, this.options.insights, signal);
   }
 }

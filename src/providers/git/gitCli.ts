@@ -6,8 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ProviderError, type GitCommit, type GitProvider } from '../types';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ProviderError, type GitBlameLine, type GitCommit, type GitGrepMatch, type GitProvider } from '../types';
 
 export interface GitCliOptions {
   /** The git executable (default `git` on PATH). */
@@ -28,6 +28,15 @@ const DEFAULT_PATCH_LIMIT = 64 * 1024;
 /** Commits walked per commitsBetween (newer-than-window ones included) before giving up. */
 const WALK_LIMIT = 5000;
 const TRUNCATED_NOTE = '\n[patch truncated at 64 KB]\n';
+/** grep: default/maximum matches returned, strings searched per call, bytes read, chars kept per line. */
+const DEFAULT_GREP_MATCHES = 200;
+const MAX_GREP_MATCHES = 5000;
+const MAX_GREP_STRINGS = 32;
+const GREP_OUTPUT_LIMIT = 2 * 1024 * 1024;
+const MAX_GREP_TEXT = 500;
+/** blame: the most lines one call reads (a stack frame needs a handful). */
+const MAX_BLAME_LINES = 2000;
+const ZERO_SHA = /^0{40}$/;
 
 /**
  * Settings pinned for every call so user config cannot break parsing or run programs:
@@ -112,6 +121,71 @@ export class GitCliProvider implements GitProvider {
     return truncated ? stdout.slice(0, limit) + TRUNCATED_NOTE : stdout;
   }
 
+  async grep(fixedStrings: string[], options: { maxMatches?: number } = {}, signal?: AbortSignal): Promise<GitGrepMatch[]> {
+    // A newline would make git split a string into several patterns; NUL cannot be passed at all.
+    const strings = [...new Set(fixedStrings.filter((text) => typeof text === 'string' && text.trim() !== '' && !/[\0\r\n]/.test(text)))].slice(0, MAX_GREP_STRINGS);
+    if (!strings.length) return [];
+    const maxMatches = Math.min(Math.max(1, Math.floor(options.maxMatches ?? DEFAULT_GREP_MATCHES)), MAX_GREP_MATCHES);
+    // Tracked files of the work tree (what the editor opens), literal strings, no binary files;
+    // --no-column/--no-full-name override user config that would change the output's shape.
+    const args = ['grep', '-z', '-n', '-I', '-F', '--no-color', '--no-column', '--no-full-name', ...strings.flatMap((text) => ['-e', text]), '--'];
+    let result: RunResult;
+    try {
+      result = await this.run(args, signal, { maxBuffer: GREP_OUTPUT_LIMIT, truncate: true });
+    } catch (error) {
+      if (exitCode(error) === 1) return []; // git grep exits 1 when nothing matches
+      throw error;
+    }
+    const longestFirst = [...strings].sort((a, b) => b.length - a.length);
+    return parseGrep(result.stdout, result.truncated)
+      .slice(0, maxMatches)
+      .map(({ path, line, text }) => ({
+        path,
+        line,
+        text: text.length > MAX_GREP_TEXT ? text.slice(0, MAX_GREP_TEXT) : text,
+        matched: longestFirst.find((candidate) => text.includes(candidate)) ?? longestFirst[0],
+      }));
+  }
+
+  async blame(path: string, startLine: number, endLine: number, ref?: string, signal?: AbortSignal): Promise<GitBlameLine[]> {
+    const file = this.repoRelative(path);
+    if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
+      throw new ProviderError('git', 'failed', `git blame: invalid line range ${startLine}-${endLine}`);
+    }
+    const revision: string[] = [];
+    if (ref !== undefined) {
+      const sha = await this.resolveCommit(ref, signal);
+      if (!sha) throw new ProviderError('git', 'not-found', `git blame: ${ref} is not a commit of ${this.repoRoot}`);
+      revision.push(sha);
+    }
+    const blameRange = (end: number) => this.run(['blame', '--porcelain', '-L', `${startLine},${end}`, ...revision, '--', file], signal);
+    let end = Math.min(endLine, startLine + MAX_BLAME_LINES - 1);
+    try {
+      return parseBlamePorcelain((await blameRange(end)).stdout);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.kind !== 'failed') throw error;
+      if (/no such path|cannot stat|no such file/i.test(error.message)) {
+        throw new ProviderError('git', 'not-found', `git blame: ${file} is not in ${ref ?? 'the work tree'} of ${this.repoRoot}`, { cause: error });
+      }
+      // `-L` past the end fails ("has only N lines"): clip to the file, as callers mean "up to".
+      const lines = /has only (\d+) lines?/.exec(error.message);
+      if (!lines) throw error;
+      end = Number(lines[1]);
+      if (end < startLine) return [];
+      return parseBlamePorcelain((await blameRange(end)).stdout);
+    }
+  }
+
+  /** A path inside the work tree, relative to it with `/` separators; anything else is not-found. */
+  private repoRelative(path: string): string {
+    const relativePath = isAbsolute(path) ? relative(this.repoRoot, path) : path;
+    const normalised = relativePath.split(sep).join('/').replace(/^\.\//, '');
+    if (!normalised || normalised.includes('\0') || normalised === '..' || normalised.startsWith('../') || isAbsolute(normalised)) {
+      throw new ProviderError('git', 'not-found', `git: ${path} is not inside ${this.repoRoot}`);
+    }
+    return normalised;
+  }
+
   /** Full sha of a commit-ish, or undefined when the repository does not have it. */
   private async resolveCommit(ref: string, signal?: AbortSignal): Promise<string | undefined> {
     if (typeof ref !== 'string' || !isSafeRef(ref)) return undefined;
@@ -120,7 +194,7 @@ export class GitCliProvider implements GitProvider {
       return stdout.trim() || undefined;
     } catch (error) {
       // `--verify --quiet` exits 1 without a message for an unknown ref.
-      if (error instanceof ProviderError && error.kind === 'failed' && (error.cause as { code?: unknown })?.code === 1) return undefined;
+      if (exitCode(error) === 1) return undefined;
       throw error;
     }
   }
@@ -175,6 +249,84 @@ export class GitCliProvider implements GitProvider {
     }
     return new ProviderError('git', 'failed', `git ${subcommand} failed${detail ? `: ${detail}` : ''}`, { cause: error });
   }
+}
+
+/** The exit status of a git that ran and failed (undefined for other failures). */
+function exitCode(error: unknown): number | undefined {
+  if (!(error instanceof ProviderError) || error.kind !== 'failed') return undefined;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/**
+ * Parses `git grep -z -n` output: `path NUL line NUL text LF` per match. When the output was cut
+ * short, the last (possibly partial) record is dropped.
+ */
+export function parseGrep(stdout: string, truncated = false): { path: string; line: number; text: string }[] {
+  const matches: { path: string; line: number; text: string }[] = [];
+  let position = 0;
+  while (position < stdout.length) {
+    const pathEnd = stdout.indexOf(NUL, position);
+    const lineEnd = pathEnd < 0 ? -1 : stdout.indexOf(NUL, pathEnd + 1);
+    let textEnd = lineEnd < 0 ? -1 : stdout.indexOf('\n', lineEnd + 1);
+    if (textEnd < 0) {
+      if (truncated || lineEnd < 0) break;
+      textEnd = stdout.length; // the last line of a file without a final newline
+    }
+    const line = Number(stdout.slice(pathEnd + 1, lineEnd));
+    if (Number.isInteger(line) && line > 0) {
+      matches.push({ path: stdout.slice(position, pathEnd), line, text: stdout.slice(lineEnd + 1, textEnd).replace(/\r$/, '') });
+    }
+    position = textEnd + 1;
+  }
+  return matches;
+}
+
+/** An ISO 8601 time with the author's own offset (like `%aI`), from blame's epoch seconds and `+hhmm`. */
+function isoWithOffset(epochSeconds: number, tz: string): string {
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(tz);
+  if (!match) return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
+  const offsetMinutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  const local = new Date((epochSeconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
+  return `${local}${match[1]}${match[2]}:${match[3]}`;
+}
+
+/**
+ * Parses `git blame --porcelain`: a `sha orig final [count]` header per line, commit fields
+ * (author, author-time, summary, …) only the first time a commit appears, then TAB + content.
+ */
+export function parseBlamePorcelain(stdout: string): GitBlameLine[] {
+  const commits = new Map<string, { author: string; time: number; tz: string; summary: string }>();
+  const lines: { sha: string; line: number; text: string }[] = [];
+  let current: { sha: string; line: number } | undefined;
+  for (const raw of stdout.split('\n')) {
+    if (raw.startsWith('\t')) {
+      if (current) lines.push({ ...current, text: raw.slice(1) });
+      current = undefined;
+      continue;
+    }
+    const header = /^([0-9a-f]{40}) \d+ (\d+)(?: \d+)?$/.exec(raw);
+    if (header) {
+      current = { sha: header[1], line: Number(header[2]) };
+      if (!commits.has(current.sha)) commits.set(current.sha, { author: '', time: 0, tz: '+0000', summary: '' });
+      continue;
+    }
+    const info = current && commits.get(current.sha);
+    if (!info) continue;
+    const space = raw.indexOf(' ');
+    const key = space < 0 ? raw : raw.slice(0, space);
+    const value = space < 0 ? '' : raw.slice(space + 1);
+    if (key === 'author') info.author = value;
+    else if (key === 'author-time') info.time = Number(value) || 0;
+    else if (key === 'author-tz') info.tz = value;
+    else if (key === 'summary') info.summary = value;
+  }
+  return lines.map(({ sha, line, text }) => {
+    const info = commits.get(sha)!;
+    // Lines not committed yet get git's all-zero sha and a placeholder identity.
+    const author = ZERO_SHA.test(sha) && !info.author ? 'Not Committed Yet' : info.author;
+    return { line, sha, author, date: isoWithOffset(info.time, info.tz), summary: info.summary, text };
+  });
 }
 
 /** Parses `git log -z --name-only` output in FORMAT: records start with RS, fields end with NUL. */

@@ -1,6 +1,7 @@
 /**
  * runbook.applyRemediation: shows the modal approval (exact API call, risk, undo), then hands the
- * user's decision to the safety layer, which audits both decisions and calls ECS only on approval.
+ * user's decision to the safety layer, which audits both decisions and calls ECS or Kubernetes only
+ * on approval.
  * No argument can pre-approve: the decision is always the answer of the dialog.
  */
 import * as vscode from 'vscode';
@@ -37,9 +38,11 @@ export async function applyRemediation(services: Services, arg?: unknown): Promi
     void vscode.window.showInformationMessage(`Runbook: "${proposal.title}" was already ${previous}.`);
     return undefined;
   }
-  const ecs = session.ecs;
-  if (!ecs) {
-    void vscode.window.showErrorMessage('Runbook: the investigation\'s ECS connection is closed; open the incident again to apply a remediation.');
+  let environment;
+  try {
+    environment = await session.connect();
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Runbook: cannot apply "${proposal.title}": ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 
@@ -48,7 +51,7 @@ export async function applyRemediation(services: Services, arg?: unknown): Promi
     proposal,
     decision,
     by: approver(),
-    ecs,
+    providers: environment.providers,
     stream: session.stream,
     auditFile: session.files.auditFile,
     incidentId: session.incidentId,
@@ -58,7 +61,6 @@ export async function applyRemediation(services: Services, arg?: unknown): Promi
   if (decision === 'rejected') void vscode.window.showInformationMessage(`Runbook: rejected "${proposal.title}"; nothing was changed. The decision is in the audit log.`);
   else if (result.ok) void vscode.window.showInformationMessage(`Runbook: applied "${proposal.title}": ${result.detail}`);
   else void vscode.window.showErrorMessage(`Runbook: "${proposal.title}" was not applied: ${result.detail}`);
-  if (!session.isRunning && !session.hasPendingRemediation()) void session.closeSandbox('every remediation was decided');
   return { remediationId: proposal.id, decision, ok: result.ok, detail: result.detail };
 }
 

@@ -1,6 +1,8 @@
 /**
- * runbook.openIncident: pick an incident source, start the investigation with a cancellable
- * progress notification, and wire the event stream to the scratchpad, tree, panel and log.
+ * runbook.openIncident: pick an incident source — the bundled demo (sandbox emulators), a pasted
+ * alert payload or the JSON in the active editor (the user's own AWS/Kubernetes/git, trusted
+ * workspaces only), or a past investigation — then investigate under a cancellable progress
+ * notification, wiring the event stream to the scratchpad, tree, panel and log.
  * Argument `'demo'` skips the quick pick (tests, walkthroughs).
  */
 import * as fs from 'node:fs/promises';
@@ -8,7 +10,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EventStream } from '../../core/events';
 import type { InvestigationOutcome } from '../../core/events';
-import type { InvestigationState } from '../../core/state';
+import type { Incident } from '../../core/incident';
+import { alertError, askForAlert } from '../alertInput';
+import { errorText, investigate } from '../investigationRunner';
 import {
   DEMO_INCIDENT_ID,
   DEMO_SCENARIO_ID,
@@ -20,9 +24,10 @@ import {
   sandboxRepoDir,
   type SandboxMarker,
 } from '../investigationFiles';
-import type { DemoEnvironment, RunbookRuntime, RunInvestigationOptions } from '../runtimeApi';
+import type { InvestigationEnvironment, RunbookRuntime } from '../runtimeApi';
 import type { Services } from '../services';
 import { InvestigationSession } from '../session';
+import { planLiveInvestigation, readSettings } from '../settings';
 import { percent } from '../treePresentation';
 import { INVESTIGATION_VIEW_ID } from '../treeView';
 import { requireTrust } from '../workspaceTrust';
@@ -37,84 +42,173 @@ export interface InvestigationSummary {
   scratchpadFile: string;
 }
 
-type IncidentSource = 'demo' | 'alert-json';
+type IncidentSource = 'demo' | 'alert-json' | 'alert-editor' | 'past';
 
 interface SourceItem extends vscode.QuickPickItem {
   source: IncidentSource;
 }
 
-const SOURCE_ITEMS: SourceItem[] = [
-  {
-    label: `$(beaker) Demo: image-resizer 5xx after deploy (${DEMO_INCIDENT_ID})`,
-    description: 'bundled scenario on local emulators, no credentials',
-    source: 'demo',
-  },
-  { label: '$(json) Paste alert JSON…', description: 'CloudWatch alarm, PagerDuty or Opsgenie payload', source: 'alert-json' },
-];
+function sourceItems(): SourceItem[] {
+  const items: SourceItem[] = [
+    {
+      label: `$(beaker) Demo: image-resizer 5xx after deploy (${DEMO_INCIDENT_ID})`,
+      description: 'bundled scenario on local emulators, no credentials',
+      source: 'demo',
+    },
+    { label: '$(json) Paste alert JSON…', description: 'CloudWatch alarm, Alertmanager webhook or incident JSON', source: 'alert-json' },
+  ];
+  const editor = vscode.window.activeTextEditor;
+  if (editor && editor.document.languageId === 'json') {
+    items.push({ label: '$(go-to-file) Alert JSON in the active editor', description: path.basename(editor.document.fileName), source: 'alert-editor' });
+  }
+  items.push({ label: '$(history) Past investigation…', description: 'reopen one from its scratchpad', source: 'past' });
+  return items;
+}
 
 export async function openIncident(services: Services, arg?: unknown): Promise<InvestigationSummary | undefined> {
   const source = arg === 'demo' ? 'demo' : await pickSource();
-  if (source === undefined) return undefined;
-  if (source === 'alert-json') {
-    if (!requireTrust('investigating a pasted alert', 'uses your AWS credentials')) return undefined;
-    void vscode.window.showInformationMessage('Runbook: pasting alert JSON is not yet supported. Try the demo incident.');
+  switch (source) {
+    case undefined:
+      return undefined;
+    case 'demo':
+      return investigateDemo(services);
+    case 'past':
+      await vscode.commands.executeCommand('runbook.reopenInvestigation');
+      return undefined;
+    case 'alert-json': {
+      if (!requireTrust('investigating a pasted alert', 'uses your AWS, Kubernetes and GitHub credentials')) return undefined;
+      const runtime = loadRuntime(services);
+      const incident = runtime && (await askForAlert(runtime));
+      return incident && runtime ? investigateLive(services, runtime, incident) : undefined;
+    }
+    case 'alert-editor':
+      return investigateAlertInEditor(services);
+  }
+}
+
+/** runbook.investigateAlertInEditor: the active editor's text as an alert payload. */
+export async function investigateAlertInEditor(services: Services): Promise<InvestigationSummary | undefined> {
+  if (!requireTrust('investigating an alert', 'uses your AWS, Kubernetes and GitHub credentials')) return undefined;
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Runbook: open the alert JSON in an editor first.');
     return undefined;
   }
-  return investigateDemo(services);
+  const runtime = loadRuntime(services);
+  if (!runtime) return undefined;
+  const text = editor.document.getText();
+  const problem = alertError(runtime, text) ?? (text.trim() ? undefined : 'the editor is empty');
+  if (problem) {
+    // The document stays as it is: the user fixes the named field and runs the command again.
+    void vscode.window.showErrorMessage(`Runbook: this is not an alert we can investigate — ${problem}`);
+    return undefined;
+  }
+  return investigateLive(services, runtime, runtime.parseAlert(text));
 }
 
 async function pickSource(): Promise<IncidentSource | undefined> {
-  const picked = await vscode.window.showQuickPick(SOURCE_ITEMS, { title: 'Runbook: Open Incident', placeHolder: 'Which incident do you want to investigate?' });
+  const picked = await vscode.window.showQuickPick(sourceItems(), { title: 'Runbook: Open Incident', placeHolder: 'Which incident do you want to investigate?' });
   return picked?.source;
 }
 
-async function investigateDemo(services: Services): Promise<InvestigationSummary | undefined> {
-  const { sessions, log, context } = services;
-  if (sessions.current?.isRunning) {
-    const answer = await vscode.window.showWarningMessage(
-      `Runbook: an investigation of ${sessions.current.incidentId} is running. Cancel it and start a new one?`,
-      { modal: true },
-      'Start New Investigation',
-    );
-    if (answer !== 'Start New Investigation') return undefined;
-  }
-  // Closes the previous session's sandbox before its repository folder may be reused.
-  sessions.clear();
-
-  let runtime: RunbookRuntime;
+function loadRuntime(services: Services): RunbookRuntime | undefined {
   try {
-    runtime = services.loadRuntime();
+    return services.loadRuntime();
   } catch (error) {
-    log.error(`could not load dist/runtime.js: ${errorText(error)}`);
+    services.log.error(`could not load dist/runtime.js: ${errorText(error)}`);
     void vscode.window.showErrorMessage(`Runbook: the investigation engine could not be loaded (${errorText(error)}).`);
     return undefined;
   }
+}
 
-  const globalStorageDir = context.globalStorageUri.fsPath;
-  // Workspace storage when a folder is open, so two windows do not share one sandbox repository.
-  const repoDir = sandboxRepoDir((context.storageUri ?? context.globalStorageUri).fsPath, DEMO_SCENARIO_ID);
+/** Asks before replacing a running investigation; true when the caller may go on. */
+async function replaceRunning(services: Services): Promise<boolean> {
+  const current = services.sessions.current;
+  if (!current?.isRunning) return true;
+  const answer = await vscode.window.showWarningMessage(
+    `Runbook: an investigation of ${current.incidentId} is running. Cancel it and start a new one?`,
+    { modal: true },
+    'Start New Investigation',
+  );
+  return answer === 'Start New Investigation';
+}
 
-  let environment: DemoEnvironment;
+async function investigateDemo(services: Services): Promise<InvestigationSummary | undefined> {
+  const { sessions, log } = services;
+  if (!(await replaceRunning(services))) return undefined;
+  // Closes the previous session's sandbox before its repository folder may be reused.
+  sessions.clear();
+  const runtime = loadRuntime(services);
+  if (!runtime) return undefined;
+  let environment: InvestigationEnvironment & { commits: Record<string, string> };
   try {
-    environment = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Runbook: starting the demo sandbox' }, async () => {
-      await fs.mkdir(path.dirname(repoDir), { recursive: true });
-      return runtime.startDemo({ scenarioId: DEMO_SCENARIO_ID, repoDir });
-    });
+    environment = await startDemoEnvironment(services, runtime);
   } catch (error) {
     log.error(`starting the sandbox failed: ${errorText(error)}`);
     void vscode.window.showErrorMessage(`Runbook: the demo sandbox could not start (${errorText(error)}).`);
     return undefined;
   }
+  environment.limits = readSettings((key) => vscode.workspace.getConfiguration('runbook').get(key)).limits;
   const workspaceRepoDir = await demoWorkspaceRepo(environment.commits, log);
+  return startInvestigation(services, runtime, environment, { origin: 'demo', workspaceRepoDir });
+}
 
-  // The scenario's clock, advancing with the wall clock: queries and events use scenario time.
-  const wallStart = Date.now();
-  const scenarioNow = (): Date => new Date(environment.now.getTime() + (Date.now() - wallStart));
+/** Starts the bundled scenario's sandbox, its repository in the extension's own storage. */
+export async function startDemoEnvironment(services: Services, runtime: RunbookRuntime): Promise<InvestigationEnvironment & { commits: Record<string, string> }> {
+  const { context } = services;
+  // Workspace storage when a folder is open, so two windows do not share one sandbox repository.
+  const repoDir = sandboxRepoDir((context.storageUri ?? context.globalStorageUri).fsPath, DEMO_SCENARIO_ID);
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Runbook: starting the demo sandbox' }, async () => {
+    await fs.mkdir(path.dirname(repoDir), { recursive: true });
+    return runtime.startDemo({ scenarioId: DEMO_SCENARIO_ID, repoDir });
+  });
+}
+
+/** The user's own environment from the `runbook.*` settings, for a pasted alert. */
+export function liveEnvironment(runtime: RunbookRuntime, incident: Incident): InvestigationEnvironment {
+  const settings = readSettings((key) => vscode.workspace.getConfiguration('runbook').get(key));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const plan = planLiveInvestigation(incident, settings, folder);
+  if (!plan.ok) throw new Error(plan.reason);
+  const environment = runtime.startLive(plan.settings);
+  environment.limits = settings.limits;
+  return environment;
+}
+
+async function investigateLive(services: Services, runtime: RunbookRuntime, incident: Incident): Promise<InvestigationSummary | undefined> {
+  if (!(await replaceRunning(services))) return undefined;
+  let environment: InvestigationEnvironment;
+  try {
+    environment = liveEnvironment(runtime, incident);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Runbook: cannot investigate ${incident.id}: ${errorText(error)}`, 'Open Settings').then((answer) => {
+      if (answer === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'runbook.');
+    });
+    return undefined;
+  }
+  services.sessions.clear();
+  services.log.info(`investigating ${incident.id} against your environment (region ${environment.cli.awsRegion ?? 'none'}, repository ${environment.repoDir ?? 'none'})`);
+  return startInvestigation(services, runtime, environment, { origin: 'live', workspaceRepoDir: vscode.workspace.isTrusted ? environment.repoDir : undefined });
+}
+
+/** Where scratchpads go: the workspace when trusted, else the extension's workspace storage. */
+export function filesBaseDir(services: Services): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (vscode.workspace.isTrusted && folder) return folder.uri.fsPath;
+  return (services.context.storageUri ?? services.context.globalStorageUri).fsPath;
+}
+
+async function startInvestigation(
+  services: Services,
+  runtime: RunbookRuntime,
+  environment: InvestigationEnvironment,
+  options: { origin: 'demo' | 'live'; workspaceRepoDir?: string },
+): Promise<InvestigationSummary> {
+  const { sessions, log } = services;
   const id = investigationId(environment.incident.id, new Date());
-  const filesBase = vscode.workspace.isTrusted && vscode.workspace.workspaceFolders?.[0] ? vscode.workspace.workspaceFolders[0].uri.fsPath : globalStorageDir;
-  const files = investigationFiles(filesBase, id);
-  const stream = new EventStream(id, scenarioNow);
-  const session = new InvestigationSession(stream, environment, files, log, workspaceRepoDir);
+  const files = investigationFiles(filesBaseDir(services), id);
+  const stream = new EventStream(id, () => environment.now());
+  const session = new InvestigationSession(stream, files, log, { origin: options.origin, environment, workspaceRepoDir: options.workspaceRepoDir });
   sessions.start(session);
   try {
     session.onDispose(runtime.attachScratchpad(stream, files.scratchpadFile));
@@ -124,72 +218,16 @@ async function investigateDemo(services: Services): Promise<InvestigationSummary
   log.info(`[${id}] investigating ${environment.incident.id}; scratchpad ${files.scratchpadFile}`);
   void vscode.commands.executeCommand(`${INVESTIGATION_VIEW_ID}.focus`);
 
-  const run = await runWithProgress(session, runtime, { incident: environment.incident, providers: environment.providers, stream, now: scenarioNow, signal: session.signal });
-  // A newer investigation may have replaced this one meanwhile; then it was already disposed.
-  if (sessions.current === session) session.finish();
-  const finalState = run.state ?? session.state;
-  if (run.error) log.error(`[${id}] the investigation failed: ${run.error}`);
-  announce(finalState, { aborted: session.signal.aborted, error: run.error });
+  const run = await investigate(services, session, runtime, environment);
+  const finalState = run.state;
   return {
     investigationId: id,
     incidentId: environment.incident.id,
-    outcome: finalState.outcome ?? (session.signal.aborted ? 'cancelled' : 'failed'),
+    outcome: finalState.outcome ?? (run.aborted ? 'cancelled' : 'failed'),
     rootCause: finalState.conclusion?.status === 'root-cause' ? finalState.conclusion.summary : undefined,
     confidence: finalState.conclusion ? percent(finalState.conclusion.confidence) : undefined,
     scratchpadFile: files.scratchpadFile,
   };
-}
-
-/** Runs the engine under a cancellable notification; cancel and the timeout setting abort it. */
-async function runWithProgress(
-  session: InvestigationSession,
-  runtime: RunbookRuntime,
-  options: RunInvestigationOptions,
-): Promise<{ state?: InvestigationState; error?: string }> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, cancellable: true, title: `Runbook: investigating ${options.incident.id}` },
-    async (progress, token) => {
-      const cancelListener = token.onCancellationRequested(() => session.cancel('cancelled from the progress notification'));
-      const progressListener = session.onDidApplyEvent((event) => {
-        if (event.type === 'phase.changed') progress.report({ message: event.phase });
-        else if (event.type === 'hypothesis.updated' && event.status === 'testing') {
-          progress.report({ message: `testing: ${session.state.hypotheses[event.hypothesisId]?.title ?? event.hypothesisId}` });
-        }
-      });
-      const timeoutSeconds = Math.max(10, vscode.workspace.getConfiguration('runbook').get<number>('limits.investigationTimeoutSeconds', 300));
-      const timer = setTimeout(() => session.cancel(`timed out after ${timeoutSeconds} s`), timeoutSeconds * 1000);
-      try {
-        return { state: await runtime.runInvestigation(options) };
-      } catch (error) {
-        // An abort is an outcome, not a failure.
-        return session.signal.aborted ? {} : { error: errorText(error) };
-      } finally {
-        clearTimeout(timer);
-        cancelListener.dispose();
-        progressListener.dispose();
-      }
-    },
-  );
-}
-
-/** Tells the user how it ended, without blocking the command (its promise is the run's). */
-function announce(state: InvestigationState, how: { aborted: boolean; error?: string }): void {
-  const incidentId = state.incident?.id ?? 'the incident';
-  const conclusion = state.conclusion;
-  if (conclusion?.status === 'root-cause') {
-    void vscode.window
-      .showInformationMessage(`Runbook: root cause of ${incidentId}: ${conclusion.summary} (${percent(conclusion.confidence)}%)`, 'Show Evidence', 'Draft Runbook')
-      .then((answer) => {
-        if (answer === 'Show Evidence') void vscode.commands.executeCommand('runbook.showEvidence', { kind: 'rootCause' });
-        if (answer === 'Draft Runbook') void vscode.commands.executeCommand('runbook.draftRunbook');
-      });
-  } else if (conclusion) {
-    void vscode.window.showWarningMessage(`Runbook: the investigation of ${incidentId} was inconclusive: ${conclusion.summary}`);
-  } else if (state.outcome === 'cancelled' || how.aborted) {
-    void vscode.window.showInformationMessage(`Runbook: the investigation of ${incidentId} was cancelled.`);
-  } else if (state.outcome === 'failed' || how.error) {
-    void vscode.window.showErrorMessage(`Runbook: the investigation of ${incidentId} failed: ${state.error ?? how.error ?? 'unknown error'}`);
-  }
 }
 
 /**
@@ -197,7 +235,7 @@ function announce(state: InvestigationState, how: { aborted: boolean; error?: st
  * when it holds the sandbox's commits: Show Commit then uses the workspace's own repository.
  * Only in a trusted workspace: showing a commit runs git there.
  */
-async function demoWorkspaceRepo(sandboxCommits: Record<string, string>, log: vscode.LogOutputChannel): Promise<string | undefined> {
+export async function demoWorkspaceRepo(sandboxCommits: Record<string, string>, log: vscode.LogOutputChannel): Promise<string | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     let marker: SandboxMarker | undefined;
     try {
@@ -218,8 +256,4 @@ async function demoWorkspaceRepo(sandboxCommits: Record<string, string>, log: vs
     return folder.uri.fsPath;
   }
   return undefined;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

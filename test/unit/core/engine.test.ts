@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { runInvestigation } from '../../../src/core/engine/investigation';
+import { resumeInvestigation, runInvestigation } from '../../../src/core/engine/investigation';
 import { EventStream, type InvestigationEvent } from '../../../src/core/events';
 import { reduceInvestigation, type InvestigationState } from '../../../src/core/state';
 import { sandboxProviders } from '../../../src/sandbox/providers';
@@ -86,7 +86,8 @@ describe('investigation of the demo incident', () => {
       assert.ok(record.query.hypothesisId, `${record.query.id} has a hypothesis`);
       if (record.query.provider === 'cloudwatch-logs') {
         assert.ok(record.query.window && record.query.window.end - record.query.window.start <= 6 * 3_600_000, `${record.query.id} is bounded`);
-        assert.ok(String(record.query.params.filterPattern ?? '').length > 0, `${record.query.id} has a filter`);
+        const filter = String(record.query.params.filterPattern ?? record.query.params.queryString ?? '');
+        assert.ok(/\S/.test(filter) && (record.query.operation !== 'logs.insights' || /\bfilter\b/.test(filter)), `${record.query.id} has a filter`);
       }
     }
   });
@@ -99,7 +100,7 @@ describe('investigation of the demo incident', () => {
   it('proposes a rollback to the previous task definition with its exact call and undo', () => {
     const [rollback] = state.conclusion!.remediations;
     assert.ok(rollback);
-    assert.equal(rollback.action.taskDefinition, 'image-resizer:41');
+    assert.equal(rollback.action.kind === 'ecs.updateService' ? rollback.action.taskDefinition : undefined, 'image-resizer:41');
     assert.equal(rollback.risk, 'high');
     assert.match(rollback.apiCall, /^ecs\.UpdateService\(\{"cluster":"prod-east","service":"image-resizer","taskDefinition":"image-resizer:41"\}\)$/);
     assert.match(rollback.undo, /image-resizer:42/);
@@ -139,5 +140,30 @@ describe('degradation and cancellation', () => {
     assert.equal(state.outcome, 'cancelled');
     assert.equal(events.at(-1)!.type, 'investigation.completed');
     assert.equal(state.conclusion, undefined);
+  });
+
+  it('resumes an interrupted investigation from its events to the same conclusion, without redoing settled work', async () => {
+    const { state: full } = await investigate(loadBundledScenario('demo-oom'));
+    // Interrupt right after the first hypothesis is settled.
+    const interrupted = await investigate(loadBundledScenario('demo-oom'), { abortOn: (e) => e.type === 'hypothesis.updated' && e.status !== 'testing' });
+    assert.equal(interrupted.state.outcome, 'cancelled');
+    const settled = Object.values(interrupted.state.hypotheses).filter((h) => h.status !== 'pending' && h.status !== 'testing').map((h) => h.id);
+    assert.ok(settled.length >= 1);
+
+    const handle = await startSandbox({ scenario: loadBundledScenario('demo-oom') });
+    try {
+      const recorded = JSON.parse(JSON.stringify(interrupted.events)) as InvestigationEvent[];
+      const resumed = await resumeInvestigation({ events: recorded, providers: sandboxProviders(handle), now: () => handle.now });
+      assert.equal(resumed.outcome, 'concluded');
+      assert.equal(resumed.conclusion!.category, full.conclusion!.category);
+      assert.equal(resumed.conclusion!.culprit?.id, handle.commits.cache);
+      // Settled hypotheses were not queried again, and numbering continued.
+      for (const id of settled) assert.equal(resumed.hypotheses[id]!.queryIds.length, interrupted.state.hypotheses[id]!.queryIds.length, id);
+      const ids = resumed.queryOrder;
+      assert.equal(new Set(ids).size, ids.length, 'query ids stay unique');
+      assert.ok(resumed.thoughts.some((t) => /Resumed from the scratchpad/.test(t.text)));
+    } finally {
+      await handle.close();
+    }
   });
 });

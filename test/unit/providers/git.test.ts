@@ -210,3 +210,93 @@ describe('GitCliProvider limits and failures', () => {
     await rejectsWith(new GitCliProvider(scratch).commitsBetween('yesterday-ish', '2026-01-01T00:00:00Z'), 'failed', 'invalid time window');
   });
 });
+
+describe('GitCliProvider grep and blame', () => {
+  let commits: Record<string, string>;
+  let dir: string;
+  let git: GitCliProvider;
+
+  before(async () => {
+    dir = freshDir();
+    commits = await materializeRepo(loadBundledScenario('demo-oom'), dir);
+    git = new GitCliProvider(dir);
+  });
+
+  it('greps fixed strings in tracked files: path, 1-based line, text and the longest string matched', async () => {
+    const found = await git.grep(['thumbnail cache size=', 'entries, heap used', 'MAX_ENTRIES']);
+    assert.deepEqual(
+      found.map(({ path, line, matched }) => [path, line, matched]),
+      [
+        ['README.md', 14, 'MAX_ENTRIES'],
+        ['src/cache/thumbnailCache.js', 5, 'MAX_ENTRIES'],
+        ['src/cache/thumbnailCache.js', 9, 'MAX_ENTRIES'],
+        ['src/cache/thumbnailCache.js', 38, 'MAX_ENTRIES'],
+        ['src/server.js', 42, 'thumbnail cache size='],
+      ],
+    );
+    assert.equal(found[1].text, 'const MAX_ENTRIES = 50000;');
+    assert.ok(found[4].text.includes('console.log(`WARN thumbnail cache size=${cache.size} entries, heap used ${usedMb} MB`)'));
+  });
+
+  it('takes strings literally (regex characters, leading dashes) and finds nothing without error', async () => {
+    assert.deepEqual((await git.grep(['?w=${url.searchParams.get('])).map(({ path, line }) => `${path}:${line}`), ['src/server.js:33']);
+    assert.deepEqual(await git.grep(['--output=/tmp/x', 'no such text anywhere']), []);
+    assert.deepEqual(await git.grep(['', '  ', 'two\nlines']), [], 'unsearchable strings are dropped before git runs');
+  });
+
+  it('bounds the matches, ignores untracked files, and honours an AbortSignal', async () => {
+    assert.equal((await git.grep(['e'], { maxMatches: 3 })).length, 3);
+    writeFileSync(join(dir, 'untracked.js'), 'console.log("thumbnail cache size=");\n');
+    try {
+      assert.ok((await git.grep(['thumbnail cache size='])).every((match) => match.path !== 'untracked.js'));
+    } finally {
+      rmSync(join(dir, 'untracked.js'));
+    }
+    await rejectsWith(git.grep(['cache'], {}, AbortSignal.abort()), 'cancelled');
+  });
+
+  it('blames lines at a ref: the culprit owns the constants it changed, the initial commit the rest', async () => {
+    const lines = await git.blame('src/cache/thumbnailCache.js', 4, 7, commits.cache);
+    assert.deepEqual(
+      lines.map(({ line, sha }) => [line, sha]),
+      [
+        [4, commits.cache],
+        [5, commits.cache],
+        [6, commits.cache],
+        [7, commits.init],
+      ],
+    );
+    assert.deepEqual(
+      { author: lines[1].author, date: lines[1].date, summary: lines[1].summary, text: lines[1].text },
+      { author: 'Dana Whitfield', date: '2026-11-20T09:58:00+00:00', summary: 'Keep thumbnails cached for 24h to cut S3 reads', text: 'const MAX_ENTRIES = 50000;' },
+    );
+    // Before the culprit, the same lines belong to the initial commit.
+    assert.ok((await git.blame('src/cache/thumbnailCache.js', 5, 6, commits.docs)).every((line) => line.sha === commits.init));
+  });
+
+  it('blames the work tree without a ref (uncommitted lines have the zero sha), clips ranges past the end', async () => {
+    const file = join(dir, 'src', 'server.js');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace("const PORT = Number(process.env.PORT || 8080);", 'const PORT = 9090;'));
+    try {
+      const [line] = await git.blame('src/server.js', 7, 7);
+      assert.equal(line.sha, '0'.repeat(40));
+      assert.equal(line.text, 'const PORT = 9090;');
+      assert.equal(line.author, 'Not Committed Yet');
+    } finally {
+      writeFileSync(file, original);
+    }
+    const tail = await git.blame(join(dir, 'src/cache/thumbnailCache.js'), 37, 500, 'HEAD');
+    assert.deepEqual(tail.map((line) => line.line), [37, 38], 'an absolute path inside the work tree works too');
+    assert.deepEqual(await git.blame('src/cache/thumbnailCache.js', 100, 120, 'HEAD'), []);
+  });
+
+  it('reports unknown paths and refs as not-found and rejects bad ranges', async () => {
+    await rejectsWith(git.blame('src/nope.js', 1, 1, 'HEAD'), 'not-found');
+    await rejectsWith(git.blame('src/nope.js', 1, 1), 'not-found');
+    await rejectsWith(git.blame('README.md', 1, 1, 'deadbeefdeadbeef'), 'not-found');
+    await rejectsWith(git.blame('../outside.txt', 1, 1), 'not-found', 'not inside');
+    await rejectsWith(git.blame('README.md', 5, 2), 'failed', 'invalid line range');
+    await rejectsWith(git.blame('README.md', 0, 2), 'failed', 'invalid line range');
+  });
+});

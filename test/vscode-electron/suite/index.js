@@ -3,7 +3,6 @@
 // investigation and checks what it leaves in the workspace. Plain node:assert, no mocha:
 // the test host only needs an exported run() that rejects on failure.
 /* eslint-disable @typescript-eslint/no-require-imports -- the extension host loads this file with require() */
-/* global require, exports, process, console, setTimeout */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,8 +1,9 @@
-/** Helpers shared by the failure-mode rules: windows, log comparisons, timestamps. */
-import { extractCodeLocations } from '../../logs/stackFrames';
-import { compareTemplates, type TemplateChange } from '../../logs/simpleTemplate';
-import type { CodeLocation, FailureCategory, QuerySpec } from '../../model';
-import type { ChangeRecord, EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, QueryResult, TriageContext } from '../types';
+/** Helpers shared by the failure-mode rules: the rule shape, windows, queries, formatting. */
+import { logWindows, renderLogQuery } from '../../engine/logQueries';
+export { suspectChange } from '../../engine/changes';
+import { diffLogWindows, type PatternChange } from '../../logs/patternChange';
+import type { FailureCategory, PatternSummary, QuerySpec } from '../../model';
+import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, QueryResult, TriageContext } from '../types';
 
 export interface FailureRule {
   /** Stable id, kept in the hypothesis focus (`focus.rule`). */
@@ -17,67 +18,49 @@ export interface FailureRule {
 
 const MINUTE = 60_000;
 
-/** The deployment most likely to matter: the latest one that landed before symptoms began (≤ 2 h). */
-export function suspectChange(context: TriageContext): ChangeRecord | undefined {
-  return context.changes
-    .filter((c) => c.at <= context.onset && context.onset - c.at <= 2 * 60 * MINUTE)
-    .sort((a, b) => b.at - a.at)[0];
+export function logQuery(context: TriageContext, terms: readonly string[], rationale: string, changeAt?: number): QueryProposal[] {
+  if (!context.logSource) return [];
+  return [{ ...renderLogQuery(context.logSource, terms, logWindows(context, changeAt)), rationale }];
 }
 
-export interface ComparisonWindows {
-  incident: { start: number; end: number };
-  baseline: { start: number; end: number };
-}
-
-/**
- * Incident window: from shortly before onset (or the suspect change) to now, at most 6 h.
- * Baseline: the same length just before it, at most 1 h, so "new since" is meaningful.
- */
-export function comparisonWindows(context: TriageContext, changeAt?: number): ComparisonWindows {
-  const start = Math.min(context.onset - 10 * MINUTE, changeAt ?? Infinity);
-  const end = Math.min(context.now, start + 6 * 60 * MINUTE - 1);
-  const span = Math.min(end - start, 60 * MINUTE);
-  return { incident: { start, end }, baseline: { start: start - span, end: start - 1 } };
-}
-
-export function logComparison(context: TriageContext, filterPattern: string, rationale: string, changeAt?: number): QueryProposal[] {
-  if (!context.logGroup) return [];
-  const windows = comparisonWindows(context, changeAt);
-  return [
-    {
-      provider: 'cloudwatch-logs',
-      operation: 'logs.compareWindows',
-      target: context.logGroup,
-      params: { filterPattern, baselineStart: windows.baseline.start, baselineEnd: windows.baseline.end },
-      window: windows.incident,
-      rationale,
-    },
-  ];
-}
-
-export function ecsServiceTarget(context: TriageContext): string | undefined {
+/** The query that lists how units stopped: ECS stopped tasks or Kubernetes pods. */
+export function terminationQuery(context: TriageContext, rationale: string): QueryProposal[] {
   const target = context.incident.target;
-  return target.platform === 'ecs' ? `${target.cluster}/${target.service}` : undefined;
-}
-
-export function templateChanges(result: Extract<QueryResult, { operation: 'logs.compareWindows' }>): TemplateChange[] {
-  const minutes = (w: { start: number; end: number }) => Math.max(1, (w.end - w.start) / MINUTE);
-  return compareTemplates(result.baseline, result.incident, minutes(result.baselineWindow), minutes(result.incidentWindow));
-}
-
-export function codeLocationsOf(messages: readonly string[]): CodeLocation[] {
-  const seen = new Set<string>();
-  const out: CodeLocation[] = [];
-  for (const message of messages) {
-    for (const location of extractCodeLocations(message)) {
-      const key = `${location.path}:${location.line}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(location);
-      }
-    }
+  if (target.platform === 'ecs') {
+    return [{ provider: 'ecs', operation: 'ecs.stoppedTasks', target: `${target.cluster}/${target.service}`, params: {}, window: logWindows(context).incident, rationale }];
   }
-  return out;
+  return [{ provider: 'kubernetes', operation: 'k8s.pods', target: `${target.namespace}/${podSelector(context)}`, params: {}, rationale }];
+}
+
+export function eventsQuery(context: TriageContext, rationale: string): QueryProposal[] {
+  const target = context.incident.target;
+  if (target.platform === 'ecs') return [{ provider: 'ecs', operation: 'ecs.serviceEvents', target: `${target.cluster}/${target.service}`, params: {}, rationale }];
+  return [{ provider: 'kubernetes', operation: 'k8s.events', target: target.namespace, params: {}, rationale }];
+}
+
+export function podSelector(context: TriageContext): string {
+  const target = context.incident.target;
+  if (target.platform !== 'kubernetes') return '';
+  return context.logSource?.kind === 'pods' ? context.logSource.labelSelector : (target.labelSelector ?? `app=${target.deployment}`);
+}
+
+export function patternsOf(result: Extract<QueryResult, { operation: 'logs.compareWindows' }>): PatternChange[] {
+  return diffLogWindows(result.baseline, result.incident, { baseline: result.baselineWindow, incident: result.incidentWindow });
+}
+
+export function isFresh(change: PatternChange): boolean {
+  return change.change === 'new' || change.change === 'surged';
+}
+
+export function summarisePatterns(changes: readonly PatternChange[], max = 5): PatternSummary[] {
+  return changes.slice(0, max).map((c) => ({
+    template: c.template,
+    change: c.change,
+    incidentCount: c.incidentCount,
+    baselineCount: c.baselineCount,
+    firstSeen: c.incidentCount ? iso(c.firstSeen) : undefined,
+    example: c.example.length > 500 ? `${c.example.slice(0, 500)}…` : c.example,
+  }));
 }
 
 /** "10:12 UTC" — incidents are discussed in wall-clock minutes. */
@@ -96,9 +79,12 @@ export function excerpt(lines: readonly string[], maxLines = 6, maxChars = 1_500
 }
 
 /** One-line description of a template change for evidence summaries. */
-export function describeChange(change: TemplateChange): string {
-  const what = change.change === 'new' ? `new since ${clock(change.firstSeen)}` : change.change === 'surged' ? `×${change.ratio.toFixed(1)} the baseline rate` : change.change;
-  return `"${change.template}" ×${change.count} (${what}; baseline ${change.baselineCount})`;
+export function describeChange(change: PatternChange): string {
+  const what =
+    change.change === 'new' ? `new since ${clock(change.firstSeen)}` : change.change === 'surged' ? `×${change.ratio.toFixed(1)} the baseline rate` : change.change === 'steady' ? 'steady' : change.change;
+  return `"${change.template}" ×${change.incidentCount} (${what}; baseline ${change.baselineCount})`;
 }
 
-export const RESOURCE_EXHAUSTION = /out ?of ?memory|OutOfMemory|heap|allocation failed|OOMKilled|ENOMEM|Cannot allocate/i;
+export function minutesBetween(from: number, to: number): number {
+  return Math.round((to - from) / MINUTE);
+}

@@ -1,17 +1,23 @@
 /**
- * Bad deploy (code regression): errors begin with a new task definition. New error
- * templates after the deploy are the signature; when every new error is resource exhaustion,
- * the regression is better explained by that failure mode, so support stays weak.
+ * Bad deploy (code regression): errors begin with a new version. The signature is new
+ * exception/error templates after the change that no specific failure mode explains (an OOM
+ * or a DNS failure after a deploy is that mode, found by its own rule); the 5xx access lines
+ * the alert already reported are symptoms, not causes.
  */
-import { shortTaskDefinition } from '../../engine/triage';
+import { OVERVIEW_TERMS } from '../../engine/logQueries';
 import type { EvidenceDraft } from '../types';
-import { clock, codeLocationsOf, describeChange, excerpt, iso, logComparison, RESOURCE_EXHAUSTION, suspectChange, templateChanges, type FailureRule } from './common';
+import { clock, describeChange, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
+import { causeProposals } from './causes';
+import { explainedBySignature } from './signatures';
 
-const ERROR_PATTERN = '?ERROR ?Error ?Exception ?FATAL ?panic';
+const ERROR_LINE = /\b(?:ERROR|Error|error|FATAL|Exception|exception|panic|Traceback|uncaught)\b/;
 
-/** An access-log line reporting a 5xx is the symptom the alert already told us about, not a cause. */
-function isHttpSymptom(message: string): boolean {
-  return /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b[^\n]*\s5\d\d\b|\bstatus[=:]\s*5\d\d\b/.test(message);
+/** An access-log line reporting a 5xx is the symptom the alert already told us about. */
+export function isHttpSymptom(message: string): boolean {
+  const first = message.split('\n', 1)[0] ?? '';
+  // An access line that carries its exception is evidence of that exception, not just a symptom.
+  if (/\b\w*(?:Exception|Error)\b(?!\s*[:=]?\s*5\d\d)|panic:|Traceback/.test(first.replace(/^\S*\s*(?:ERROR|Error|error)\b/, ''))) return false;
+  return /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b[^\n]*\s5\d\d\b|\bstatus[=:]\s*5\d\d\b/.test(first);
 }
 
 export const deployRegressionRule: FailureRule = {
@@ -19,34 +25,36 @@ export const deployRegressionRule: FailureRule = {
   category: 'bad-deploy',
   propose(context) {
     const change = suspectChange(context);
-    if (!change) return undefined;
-    const minutes = Math.round((context.onset - change.at) / 60_000);
+    if (!change || !change.differences.some((d) => d.kind === 'image')) return undefined;
+    const unexplained = context.logOverview.filter((p) => isFresh(p) && ERROR_LINE.test(p.example) && !isHttpSymptom(p.example) && !explainedBySignature(p.example));
     return {
       category: 'bad-deploy',
-      title: `Code regression in the deploy of ${shortTaskDefinition(change.toTaskDefinition)} (${clock(change.at)})`,
-      rationale: `A deployment landed ${minutes} min before symptoms began${change.differences.length ? `: ${change.differences.join('; ')}` : ''}.`,
-      prior: 0.5,
+      title: `Code regression in the deploy of ${change.toVersion} (${clock(change.at)})`,
+      rationale: `${change.summary} landed ${minutesBetween(change.at, context.onset)} min before symptoms began${unexplained.length ? `; new errors since: ${describeChange(unexplained[0]!)}` : ''}.`,
+      prior: unexplained.length ? 0.7 : 0.45,
       focus: { rule: 'deploy-regression', changeAt: String(change.at) },
     };
   },
   plan(hypothesis, context) {
-    return logComparison(context, ERROR_PATTERN, 'Which error messages are new since the deploy?', Number(hypothesis.focus.changeAt));
+    return logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which error messages are new since the deploy?', Number(hypothesis.focus.changeAt));
   },
   interpret(_hypothesis, _query, result): EvidenceDraft[] {
     if (result.operation !== 'logs.compareWindows') return [];
-    const fresh = templateChanges(result).filter((c) => c.change === 'new' || c.change === 'surged');
+    const fresh = patternsOf(result).filter((c) => isFresh(c) && ERROR_LINE.test(c.example));
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new or surging error messages since the deploy.' }];
-    const functional = fresh.filter((c) => !RESOURCE_EXHAUSTION.test(c.template + c.example));
+    const functional = fresh.filter((c) => !isHttpSymptom(c.example) && !explainedBySignature(c.example));
     const first = Math.min(...fresh.map((c) => c.firstSeen));
-    if (!functional.length || functional.every((c) => isHttpSymptom(c.example))) {
+    if (!functional.length) {
+      const modes = [...new Set(fresh.map((c) => explainedBySignature(c.example)).filter(Boolean))];
       return [
         {
           kind: 'log-pattern',
           strength: 'weak',
           supports: true,
-          summary: `New errors since the deploy are resource exhaustion or their 5xx consequences, not a functional bug: ${fresh.slice(0, 3).map(describeChange).join('; ')}.`,
+          summary: `New errors since the deploy are ${modes.length ? modes.join(', ') : '5xx symptoms'}, not a functional bug: ${fresh.slice(0, 3).map(describeChange).join('; ')}.`,
           observedAt: iso(first),
           excerpt: excerpt(fresh.slice(0, 2).map((c) => c.example), 8),
+          patterns: summarisePatterns(fresh),
           data: { newPatterns: fresh.length },
         },
       ];
@@ -54,37 +62,18 @@ export const deployRegressionRule: FailureRule = {
     return [
       {
         kind: 'log-pattern',
-        strength: 'strong',
+        strength: functional.reduce((s, c) => s + c.incidentCount, 0) >= 3 ? 'strong' : 'weak',
         supports: true,
         summary: `New errors since the deploy: ${functional.slice(0, 3).map(describeChange).join('; ')}.`,
         observedAt: iso(first),
         excerpt: excerpt(functional.slice(0, 2).map((c) => c.example), 12),
-        codeLocations: codeLocationsOf(functional.map((c) => c.example)),
+        codeLocations: functional.flatMap((c) => c.codeLocations),
+        patterns: summarisePatterns(functional),
         data: { newPatterns: functional.length },
       },
     ];
   },
   refine(hypothesis, evidence, context) {
-    const change = suspectChange(context);
-    if (!change?.toCommit) return [];
-    const files = [...new Set(evidence.flatMap((e) => e.codeLocations ?? []).map((l) => l.path))];
-    return [
-      {
-        category: 'bad-deploy',
-        title: `A commit shipped in ${shortTaskDefinition(change.toTaskDefinition)} broke ${context.incident.service}`,
-        rationale: hypothesis.node.title,
-        prior: 0.6,
-        focus: {
-          rule: 'commit-blame',
-          blameKind: 'error',
-          changeAt: String(change.at),
-          toTaskDefinition: shortTaskDefinition(change.toTaskDefinition),
-          fromTaskDefinition: change.fromTaskDefinition ? shortTaskDefinition(change.fromTaskDefinition) : '',
-          toCommit: change.toCommit,
-          fromCommit: change.fromCommit ?? '',
-          files: files.join('\n'),
-        },
-      },
-    ];
+    return causeProposals(['commit'], hypothesis, evidence, context);
   },
 };

@@ -1,18 +1,20 @@
 /**
  * The deterministic rule reasoner (no API key needed). Each failure mode is a FailureRule
  * (signature, queries, interpretation, refinement) modelled on k8sgpt's analyzers; add a mode
- * by writing a rule and listing it here — the engine does not change.
+ * by writing a rule (or a ModeSpec in modes.ts) and listing it here — the engine does not change.
  */
-import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, QueryResult, Reasoner, TriageContext } from '../types';
 import type { QuerySpec } from '../../model';
-import { capacityRule } from './capacity';
+import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, QueryResult, Reasoner, TriageContext } from '../types';
+import { changeDiffRule } from './changeDiff';
 import { commitBlameRule } from './commitBlame';
 import type { FailureRule } from './common';
-import { dependencyRule } from './dependency';
+import { configChangeRule } from './configChange';
+import { dependencyCauseRule } from './dependencyCause';
 import { deployRegressionRule } from './deployRegression';
-import { memoryLimitRule, oomRule } from './oom';
+import { MODE_RULES } from './modes';
+import { trafficRule } from './traffic';
 
-export const FAILURE_RULES: readonly FailureRule[] = [oomRule, deployRegressionRule, dependencyRule, capacityRule, memoryLimitRule, commitBlameRule];
+export const FAILURE_RULES: readonly FailureRule[] = [...MODE_RULES, deployRegressionRule, configChangeRule, trafficRule, changeDiffRule, commitBlameRule, dependencyCauseRule];
 
 export class RuleReasoner implements Reasoner {
   readonly name = 'rules';

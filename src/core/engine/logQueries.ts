@@ -1,0 +1,36 @@
+/**
+ * Log queries in the shapes every log source understands: a list of literal terms (any may
+ * match) rendered as a CloudWatch filter pattern or a pod-log filter, over an incident window
+ * compared with the baseline just before it.
+ */
+import type { QuerySpec } from '../model';
+import type { LogSource, TriageContext } from '../reasoner/types';
+import type { LogWindows } from '../logs/patternChange';
+
+const MINUTE = 60_000;
+
+/** Terms of the triage overview: anything error- or warning-like. */
+export const OVERVIEW_TERMS = ['ERROR', 'Error', 'error', 'Exception', 'exception', 'FATAL', 'fatal', 'WARN', 'warn', 'fail', 'Fail', 'refused', 'timeout', 'timed out', 'denied', 'panic', 'Traceback'];
+
+/**
+ * Incident window: from shortly before onset (or the suspect change) to now, at most 6 h.
+ * Baseline: the same length just before it, at most 1 h, so "new since" is meaningful.
+ */
+export function logWindows(context: Pick<TriageContext, 'onset' | 'now'>, changeAt?: number): LogWindows {
+  const start = Math.min(context.onset - 10 * MINUTE, changeAt ?? Infinity);
+  const end = Math.min(context.now, start + 6 * 60 * MINUTE - 1);
+  const span = Math.min(end - start, 60 * MINUTE);
+  return { incident: { start, end }, baseline: { start: start - span, end: start - 1 } };
+}
+
+/** CloudWatch filter pattern syntax for "any of these terms". */
+export function filterPatternOf(terms: readonly string[]): string {
+  return terms.map((t) => (/^[A-Za-z0-9_.]+$/.test(t) ? `?${t}` : `?"${t.replace(/"/g, '\\"')}"`)).join(' ');
+}
+
+export function renderLogQuery(source: LogSource, terms: readonly string[], windows: LogWindows): Omit<QuerySpec, 'id' | 'hypothesisId' | 'rationale'> {
+  const params = { terms: JSON.stringify(terms), filterPattern: filterPatternOf(terms), baselineStart: windows.baseline.start, baselineEnd: windows.baseline.end };
+  return source.kind === 'cloudwatch'
+    ? { provider: 'cloudwatch-logs', operation: 'logs.compareWindows', target: source.logGroup, params, window: windows.incident }
+    : { provider: 'kubernetes', operation: 'logs.compareWindows', target: `${source.namespace}/${source.labelSelector}`, params, window: windows.incident };
+}

@@ -1,0 +1,81 @@
+/**
+ * Refinement: once a failure mode has strong evidence, what caused it? A code change that
+ * shipped (commit-blame), a setting that changed with the deploy (change-diff), or a
+ * dependency that is itself failing (dependency-cause, recursively).
+ */
+import type { EvidenceDraft, HypothesisProposal, HypothesisView, TriageContext } from '../types';
+import { clock, minutesBetween, suspectChange } from './common';
+import { dependencyOf } from './dependencies';
+
+export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'env' | 'dependency';
+
+const TWO_HOURS = 2 * 3_600_000;
+
+export function causeProposals(kinds: readonly CauseKind[], hypothesis: HypothesisView, evidence: readonly EvidenceDraft[], context: TriageContext, horizonMs = TWO_HOURS): HypothesisProposal[] {
+  const out: HypothesisProposal[] = [];
+  const category = hypothesis.node.category;
+  const change = suspectChange(context, horizonMs);
+  const examples = evidence.flatMap((e) => [e.excerpt ?? '', ...(e.patterns ?? []).map((p) => p.example ?? '')]).join('\n').slice(0, 4_000);
+
+  if (change) {
+    const base = {
+      changeAt: String(change.at),
+      platform: change.platform,
+      toVersion: change.toVersion,
+      fromVersion: change.fromVersion ?? '',
+      toRevision: change.toRevision ?? '',
+      fromRevision: change.fromRevision ?? '',
+      toCommit: change.toCommit ?? '',
+      fromCommit: change.fromCommit ?? '',
+      parentCategory: category,
+    };
+    const ago = `${minutesBetween(change.at, context.onset)} min before symptoms`;
+    const has = (kind: string) => change.differences.some((d) => d.kind === kind || (kind === 'env' && d.kind.startsWith('env-')));
+    if (kinds.includes('memory') && has('memory')) {
+      out.push({ category, title: `Memory limit changed in ${change.toVersion}`, rationale: `${change.summary} changed memory ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'memory' } });
+    }
+    if (kinds.includes('cpu') && has('cpu')) {
+      out.push({ category, title: `CPU allocation changed in ${change.toVersion}`, rationale: `${change.summary} changed CPU ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'cpu' } });
+    }
+    if (kinds.includes('image') && has('image')) {
+      out.push({ category, title: `Image reference changed in ${change.toVersion}`, rationale: `${change.summary} points at a new image ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'image', examples } });
+    }
+    if (kinds.includes('env') && has('env')) {
+      const names = change.differences.filter((d) => d.kind.startsWith('env-')).map((d) => d.name).join(', ');
+      out.push({
+        category: category === 'crash-loop' ? 'crash-loop' : 'config-change',
+        title: `Configuration changed in ${change.toVersion} (${names})`,
+        rationale: `${change.summary} changed environment variables ${ago}.`,
+        prior: 0.6,
+        focus: { ...base, rule: 'change-diff', kinds: 'env', examples },
+      });
+    }
+    if (kinds.includes('commit') && change.toCommit && has('image')) {
+      const files = [...new Set(evidence.flatMap((e) => e.codeLocations ?? []).map((l) => l.path))];
+      out.push({
+        category,
+        title: `A code change shipped in ${change.toVersion} (${clock(change.at)}) caused it`,
+        rationale: `${hypothesis.node.title}; ${change.summary} landed ${ago}.`,
+        prior: 0.6,
+        focus: { ...base, rule: 'commit-blame', files: files.join('\n'), blameKind: category, examples },
+      });
+    }
+  }
+
+  if (kinds.includes('dependency')) {
+    const named = evidence.map((e) => e.culprit).find((c) => c?.kind === 'dependency');
+    const dependency = named ? { name: named.id, entry: context.serviceMap[named.id] } : dependencyOf(examples.split('\n'), context);
+    const entry = dependency?.entry;
+    const visited = (hypothesis.focus.visited ?? '').split(',').filter(Boolean);
+    if (dependency && entry && !visited.includes(entry.name) && (entry.logGroup || entry.kubernetes)) {
+      out.push({
+        category,
+        title: `${entry.name} is failing itself`,
+        rationale: `${context.incident.service}'s errors point at ${entry.name}; its own logs tell whether the cause is there or further down.`,
+        prior: 0.55,
+        focus: { rule: 'dependency-cause', dependency: entry.name, visited: [...visited, context.incident.service, entry.name].join(',') },
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Config or environment change: the deploy changed environment variables or secrets, and
+ * errors started after it. Strong when the new errors name a changed variable or contain its
+ * new value (a mistyped host, a wrong URL) — values are compared, never reported.
+ */
+import { OVERVIEW_TERMS } from '../../engine/logQueries';
+import type { EvidenceDraft } from '../types';
+import { changeDiffRule } from './changeDiff';
+import { clock, describeChange, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
+import { isHttpSymptom } from './deployRegression';
+
+export const configChangeRule: FailureRule = {
+  id: 'config-change',
+  category: 'config-change',
+  propose(context) {
+    const change = suspectChange(context);
+    const env = change?.differences.filter((d) => d.kind.startsWith('env-')) ?? [];
+    if (!change || !env.length) return undefined;
+    const mentioned = env.filter((d) => d.name && context.logOverview.some((p) => isFresh(p) && p.example.includes(d.name!)));
+    return {
+      category: 'config-change',
+      title: `Configuration change in ${change.toVersion} (${env.map((d) => d.name).join(', ')})`,
+      rationale: `${change.summary} at ${clock(change.at)} changed ${env.map((d) => d.text).join('; ')}.`,
+      prior: mentioned.length ? 0.75 : 0.55,
+      focus: {
+        rule: 'config-change',
+        changeAt: String(change.at),
+        platform: change.platform,
+        toVersion: change.toVersion,
+        fromVersion: change.fromVersion ?? '',
+        kinds: 'env',
+        examples: context.logOverview.filter(isFresh).map((p) => p.example).join('\n').slice(0, 4_000),
+      },
+    };
+  },
+  plan(hypothesis, context) {
+    return [...changeDiffRule.plan(hypothesis, context), ...logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which errors began after the configuration changed?', Number(hypothesis.focus.changeAt))];
+  },
+  interpret(hypothesis, query, result, context): EvidenceDraft[] {
+    if (result.operation !== 'logs.compareWindows') {
+      // The diff itself: which variables changed, and whether the failing messages point at them.
+      return changeDiffRule.interpret(hypothesis, query, result, context);
+    }
+    const fresh = patternsOf(result).filter((p) => isFresh(p) && !isHttpSymptom(p.example));
+    if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new errors after the configuration change.' }];
+    return [
+      {
+        kind: 'log-pattern',
+        strength: 'weak',
+        supports: true,
+        summary: `New errors after the change: ${fresh.slice(0, 3).map(describeChange).join('; ')}.`,
+        observedAt: iso(Math.min(...fresh.map((p) => p.firstSeen))),
+        excerpt: excerpt(fresh.slice(0, 2).map((p) => p.example), 8),
+        patterns: summarisePatterns(fresh),
+      },
+    ];
+  },
+};

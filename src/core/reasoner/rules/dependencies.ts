@@ -1,0 +1,70 @@
+/**
+ * Which dependency an error message is about: a service from the service map (by name or
+ * host), else the host name the message names (`getaddrinfo ENOTFOUND payments.internal`,
+ * `https://api.stripe.example/v1`, `connect ECONNREFUSED ledger-db:5432`).
+ */
+import type { ServiceMapEntry, TriageContext } from '../types';
+
+export interface DependencyRef {
+  /** Service name (from the map) or the host's first label. */
+  name: string;
+  host?: string;
+  entry?: ServiceMapEntry;
+}
+
+/** After these words anything is a host name. */
+const HOST_AFTER_KEYWORD = /(?:https?:\/\/|ENOTFOUND |EAI_AGAIN |host[= ]|upstream[= ]|resolve (?:host )?|ECONNREFUSED |ECONNRESET )([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)(?::\d+)?/g;
+/** After prepositions only host-shaped tokens count ("to ledger-db:5432", not "due to statement"). */
+const HOST_AFTER_PREPOSITION = /(?:\bto |\bfrom |connect(?:ing)? (?:to )?)([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?::\d+)?|[a-z0-9]+-[a-z0-9-]+(?::\d+)?|[a-z0-9-]+:\d+)/g;
+const NOT_A_HOST = /^(?:the|a|an|\d+(?:\.\d+)*|localhost|undefined|null|server|service|upstream|database|db|[A-Z][A-Z0-9_]+)$/;
+/** Messages about a connection pool or SQL: the failing dependency is the service's database. */
+const DATABASE_TROUBLE = /connection pool|HikariPool|JDBC|SQL|pool (?:exhausted|timeout)|too many connections|database|deadlock|lock wait|statement timeout|PSQLException|OperationalError/i;
+const DATABASE_NAME = /db|database|postgres|mysql|rds|aurora|sql|mongo|redis|cache/i;
+
+export function dependencyOf(messages: readonly string[], context: TriageContext): DependencyRef | undefined {
+  const self = context.incident.service.toLowerCase();
+  const counts = new Map<string, { ref: DependencyRef; count: number }>();
+  const bump = (ref: DependencyRef) => {
+    const key = ref.name.toLowerCase();
+    if (key === self) return;
+    const existing = counts.get(key);
+    if (existing) existing.count++;
+    else counts.set(key, { ref, count: 1 });
+  };
+  for (const message of messages) {
+    const text = message.toLowerCase();
+    let mapped = false;
+    for (const entry of Object.values(context.serviceMap)) {
+      if (entry.name.toLowerCase() === self) continue;
+      const host = entry.hosts.find((h) => text.includes(h.toLowerCase()));
+      if (host || containsWord(text, entry.name.toLowerCase())) {
+        bump({ name: entry.name, host, entry });
+        mapped = true;
+      }
+    }
+    if (mapped) continue;
+    for (const match of [...message.matchAll(HOST_AFTER_KEYWORD), ...message.matchAll(HOST_AFTER_PREPOSITION)]) {
+      const host = match[1]!.replace(/:\d+$/, '');
+      if (NOT_A_HOST.test(host) || !/[a-z]/.test(host) || /^\d+\.\d+\.\d+\.\d+$/.test(host)) continue;
+      bump({ name: host.split('.')[0]!, host });
+    }
+  }
+  const named = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.ref;
+  if (named) return named;
+  // Nothing named: a pool or SQL error points at the one database the service depends on.
+  const entry = context.serviceMap[context.incident.service];
+  if (entry && messages.some((m) => DATABASE_TROUBLE.test(m))) {
+    const databases = entry.dependsOn.filter((name) => DATABASE_NAME.test(name));
+    const only = databases.length === 1 ? databases[0] : entry.dependsOn.length === 1 ? entry.dependsOn[0] : undefined;
+    if (only) return { name: only, entry: context.serviceMap[only] };
+  }
+  return undefined;
+}
+
+function containsWord(text: string, word: string): boolean {
+  const index = text.indexOf(word);
+  if (index < 0) return false;
+  const before = text[index - 1];
+  const after = text[index + word.length];
+  return (!before || !/[a-z0-9-]/.test(before)) && (!after || !/[a-z0-9-]/.test(after));
+}

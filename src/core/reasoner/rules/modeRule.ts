@@ -1,0 +1,212 @@
+/**
+ * A failure-mode rule built from its signature: it is proposed when triage saw the signature,
+ * plans the queries that can confirm it (terminations, logs, events), grades what comes back
+ * and branches to the change or dependency that caused it. Modes differ in data (the
+ * signature, a title, a culprit extractor), not in code.
+ */
+import { podTerminations } from '../../engine/triageKubernetes';
+import { taskTermination } from '../../engine/triageEcs';
+import type { PatternChange } from '../../logs/patternChange';
+import type { Culprit, FailureCategory } from '../../model';
+import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, Termination, TriageContext, WorkloadEvent } from '../types';
+import { causeProposals, type CauseKind } from './causes';
+import { clock, describeChange, eventsQuery, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, terminationQuery, type FailureRule } from './common';
+import { SIGNATURES, type Signature } from './signatures';
+
+export interface ModeSpec {
+  id: string;
+  category: FailureCategory;
+  title(context: TriageContext): string;
+  /** Baseline plausibility with no cue at all (undefined = only proposed on a cue). */
+  basePrior?: number;
+  /** Extra cues beyond the signature (symptoms, workload counts). */
+  extraCue?(context: TriageContext): { prior: number; rationale: string } | undefined;
+  /** Names the culprit from what matched, when the mode itself can. */
+  culprit?(matches: { patterns: PatternChange[]; terminations: Termination[]; events: WorkloadEvent[] }, context: TriageContext): Culprit | undefined;
+  /** Which causes to branch to on strong evidence. */
+  causes: CauseKind[];
+  /** How far back a causing change may be (ms); default 2 h. */
+  changeHorizonMs?: number;
+}
+
+export interface Cues {
+  terminations: Termination[];
+  patterns: PatternChange[];
+  steady: PatternChange[];
+  events: WorkloadEvent[];
+}
+
+export function cuesFor(signature: Signature, context: TriageContext): Cues {
+  const terminations = context.terminations.filter((t) => matchesTermination(signature, t));
+  const patterns = context.logOverview.filter((p) => isFresh(p) && signature.log?.test(`${p.template}\n${p.example}`));
+  const steady = context.logOverview.filter((p) => p.change === 'steady' && signature.log?.test(`${p.template}\n${p.example}`));
+  const events = (context.workload?.events ?? []).filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
+  return { terminations, patterns, steady, events };
+}
+
+export function matchesTermination(signature: Signature, termination: Termination): boolean {
+  if (signature.termination?.test(termination.reason)) return true;
+  return termination.exitCode !== undefined && (signature.exitCodes ?? []).includes(termination.exitCode);
+}
+
+export function modeRule(spec: ModeSpec): FailureRule {
+  const signature = SIGNATURES[spec.category] ?? {};
+  return {
+    id: spec.id,
+    category: spec.category,
+    propose(context) {
+      const cues = cuesFor(signature, context);
+      const reasons: string[] = [];
+      let prior = spec.basePrior ?? 0;
+      if (cues.terminations.length) {
+        prior = Math.max(prior, cues.terminations.length >= 2 ? 0.8 : 0.6);
+        reasons.push(`${cues.terminations.length} task(s)/container(s) stopped with "${cues.terminations[0]!.reason}"`);
+      }
+      if (cues.patterns.length) {
+        prior = Math.max(prior, 0.65);
+        reasons.push(`new in the logs: ${describeChange(cues.patterns[0]!)}`);
+      } else if (cues.steady.length) {
+        prior = Math.max(prior, 0.3);
+        reasons.push(`present in the logs before the incident too: ${describeChange(cues.steady[0]!)}`);
+      }
+      if (cues.events.length) {
+        prior = Math.max(prior, cues.events.length >= 2 ? 0.75 : 0.55);
+        reasons.push(`orchestrator events: "${cues.events[0]!.message}"`);
+      }
+      const extra = spec.extraCue?.(context);
+      if (extra) {
+        prior = Math.max(prior, extra.prior);
+        reasons.push(extra.rationale);
+      }
+      if (prior <= 0) return undefined;
+      return {
+        category: spec.category,
+        title: spec.title(context),
+        rationale: reasons.length ? `Triage saw: ${reasons.join('; ')}.` : 'A common cause of this kind of alert; nothing in triage points at it yet.',
+        prior: Math.round(prior * 100) / 100,
+        focus: { rule: spec.id },
+      };
+    },
+    plan(_hypothesis, context) {
+      const queries: QueryProposal[] = [];
+      if (signature.termination || signature.exitCodes) queries.push(...terminationQuery(context, `Did tasks or containers stop the way ${spec.category} makes them stop?`));
+      if (signature.terms) queries.push(...logQuery(context, signature.terms, `Are ${spec.category} messages new or more frequent since symptoms began?`));
+      if (signature.events) queries.push(...eventsQuery(context, `Did the orchestrator report ${spec.category} events?`));
+      return queries;
+    },
+    interpret(hypothesis, query, result, context) {
+      switch (result.operation) {
+        case 'ecs.stoppedTasks':
+        case 'k8s.pods': {
+          const all = result.operation === 'ecs.stoppedTasks' ? result.tasks.map(taskTermination).filter((t): t is Termination => !!t) : result.pods.flatMap((pod) => podTerminations(pod, context.now));
+          const since = query.window?.start ?? context.onset - 3_600_000;
+          return [terminationEvidence(spec, signature, all.filter((t) => t.at >= since), context)];
+        }
+        case 'logs.compareWindows':
+          return [logEvidence(spec, patternsOf(result).filter((p) => signature.log?.test(`${p.template}\n${p.example}`)), context)];
+        case 'ecs.serviceEvents':
+        case 'k8s.events': {
+          const events: WorkloadEvent[] =
+            result.operation === 'ecs.serviceEvents'
+              ? result.service.events.map((e) => ({ at: e.createdAt, message: e.message }))
+              : result.events.map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
+          const matching = events.filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
+          return [eventEvidence(spec, matching, context)];
+        }
+        default:
+          void hypothesis;
+          return [];
+      }
+    },
+    refine(hypothesis, evidence, context) {
+      return causeProposals(spec.causes, hypothesis, evidence, context, spec.changeHorizonMs);
+    },
+  };
+}
+
+function terminationEvidence(spec: ModeSpec, signature: Signature, recent: Termination[], context: TriageContext): EvidenceDraft {
+  const matching = recent.filter((t) => matchesTermination(signature, t)).sort((a, b) => a.at - b.at);
+  const kind = context.incident.target.platform === 'ecs' ? 'stopped-tasks' : 'pod-status';
+  if (!matching.length) {
+    return {
+      kind,
+      strength: recent.length ? 'weak' : 'none',
+      supports: false,
+      summary: recent.length ? `${recent.length} unit(s) stopped recently, none for ${spec.category}: "${recent[0]!.reason}".` : 'No task or container stopped in the incident window.',
+      data: { stopped: recent.length, matching: 0 },
+    };
+  }
+  const versions = [...new Set(matching.map((t) => t.version).filter(Boolean))];
+  const restarts = Math.max(0, ...matching.map((t) => t.restartCount ?? 0));
+  const strong = matching.length >= 2 || restarts >= 3;
+  const first = matching[0]!;
+  return {
+    kind,
+    strength: strong ? 'strong' : 'weak',
+    supports: true,
+    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}.`,
+    observedAt: iso(first.at),
+    excerpt: excerpt(matching.map((t) => `${t.unit}  ${t.version ?? ''}  ${t.reason}${t.node ? `  node=${t.node}` : ''}`)),
+    culprit: spec.culprit?.({ patterns: [], terminations: matching, events: [] }, context),
+    data: { matching: matching.length, stopped: recent.length, versions: versions.join(', ') },
+  };
+}
+
+function logEvidence(spec: ModeSpec, matching: PatternChange[], context: TriageContext): EvidenceDraft {
+  const fresh = matching.filter(isFresh);
+  if (!fresh.length) {
+    const steady = matching.filter((p) => p.change === 'steady');
+    if (steady.length) {
+      return {
+        kind: 'log-pattern',
+        strength: 'weak',
+        supports: false,
+        summary: `Not new: ${describeChange(steady[0]!)} — the same rate before the incident, a pre-existing condition.`,
+        excerpt: excerpt([steady[0]!.example]),
+        patterns: summarisePatterns(steady),
+        data: { incidentCount: steady[0]!.incidentCount, baselineCount: steady[0]!.baselineCount },
+      };
+    }
+    return { kind: 'log-pattern', strength: 'none', supports: false, summary: `No ${spec.category} messages in the incident window.` };
+  }
+  const total = fresh.reduce((sum, p) => sum + p.incidentCount, 0);
+  return {
+    kind: 'log-pattern',
+    strength: total >= 3 ? 'strong' : 'weak',
+    supports: true,
+    summary: `${spec.category} messages: ${fresh.slice(0, 3).map(describeChange).join('; ')}.`,
+    observedAt: iso(Math.min(...fresh.map((p) => p.firstSeen))),
+    excerpt: excerpt(fresh.slice(0, 2).map((p) => p.example), 12),
+    codeLocations: dedupeLocations(fresh.flatMap((p) => p.codeLocations)),
+    patterns: summarisePatterns(fresh),
+    culprit: spec.culprit?.({ patterns: fresh, terminations: [], events: [] }, context),
+    data: { newPatterns: fresh.length, events: total },
+  };
+}
+
+function eventEvidence(spec: ModeSpec, matching: WorkloadEvent[], context: TriageContext): EvidenceDraft {
+  if (!matching.length) return { kind: 'service-events', strength: 'none', supports: false, summary: `No ${spec.category} events from the orchestrator since ${clock(context.onset - 3_600_000)}.` };
+  const sorted = [...matching].sort((a, b) => a.at - b.at);
+  return {
+    kind: 'service-events',
+    strength: matching.length >= 2 ? 'strong' : 'weak',
+    supports: true,
+    summary: `${matching.length} ${spec.category} event(s) since ${clock(sorted[0]!.at)}: "${sorted[0]!.message}".`,
+    observedAt: iso(sorted[0]!.at),
+    excerpt: excerpt(sorted.map((e) => `${clock(e.at)} ${e.reason ? `${e.reason}: ` : ''}${e.message}`)),
+    culprit: spec.culprit?.({ patterns: [], terminations: [], events: sorted }, context),
+    data: { events: matching.length },
+  };
+}
+
+function dedupeLocations<T extends { path: string; line: number }>(locations: T[]): T[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const key = `${l.path}:${l.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type { HypothesisProposal, HypothesisView };

@@ -1,0 +1,122 @@
+/**
+ * The failure modes the rule reasoner knows, as data: title, cues beyond the signature,
+ * the culprit each can name by itself, and which causes to look for when it holds.
+ */
+import type { Culprit } from '../../model';
+import type { TriageContext } from '../types';
+import type { FailureRule } from './common';
+import { dependencyOf } from './dependencies';
+import { modeRule, type ModeSpec } from './modeRule';
+
+const DAY = 24 * 3_600_000;
+
+const dependencyCulprit: ModeSpec['culprit'] = ({ patterns }, context) => {
+  const dependency = dependencyOf(patterns.map((p) => p.example), context);
+  return dependency ? { kind: 'dependency', id: dependency.name } : undefined;
+};
+
+const symptomsMention = (context: TriageContext, pattern: RegExp) => pattern.test(`${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`);
+
+const fixed = (culprit: Culprit): ModeSpec['culprit'] => () => culprit;
+
+export const MODE_SPECS: ModeSpec[] = [
+  {
+    id: 'oom',
+    category: 'oom',
+    title: (c) => `Containers of ${c.incident.service} are running out of memory`,
+    extraCue: (c) => (symptomsMention(c, /memory|oom|restart|killed|exit 137/i) ? { prior: 0.4, rationale: 'the alert mentions memory or restarts' } : undefined),
+    basePrior: 0.15,
+    // Heap flags live in env vars (JAVA_TOOL_OPTIONS, NODE_OPTIONS), limits in the spec, leaks in code.
+    causes: ['memory', 'env', 'commit'],
+    // Leaks take hours to fill memory: the culprit deploy may be a day old.
+    changeHorizonMs: DAY,
+  },
+  {
+    id: 'cpu-saturation',
+    category: 'cpu-saturation',
+    title: (c) => `${c.incident.service} is CPU-saturated`,
+    extraCue: (c) => (symptomsMention(c, /cpu|latency|slow|p9\d/i) ? { prior: 0.3, rationale: 'the alert mentions CPU or latency' } : undefined),
+    causes: ['cpu', 'commit'],
+    changeHorizonMs: DAY,
+  },
+  {
+    id: 'image-pull',
+    category: 'image-pull',
+    title: (c) => `New ${c.incident.service} tasks cannot pull their image`,
+    causes: ['image'],
+    culprit: ({ terminations, events }) => (terminations[0]?.version ? { kind: terminations[0].platform === 'ecs' ? 'task-definition' : 'replicaset', id: terminations[0].version } : events.length ? undefined : undefined),
+  },
+  {
+    id: 'crash-loop',
+    category: 'crash-loop',
+    title: (c) => `${c.incident.service} crashes on start`,
+    extraCue: (c) => {
+      const quick = c.terminations.filter((t) => t.startedAt !== undefined && t.at - t.startedAt < 60_000 && t.exitCode !== undefined && t.exitCode !== 0 && t.exitCode !== 137);
+      return quick.length >= 2 ? { prior: 0.7, rationale: `${quick.length} tasks exited within a minute of starting (exit ${quick[0]!.exitCode})` } : undefined;
+    },
+    causes: ['env', 'image', 'commit'],
+  },
+  {
+    id: 'health-check',
+    category: 'health-check',
+    title: (c) => `${c.incident.service} fails its health checks`,
+    causes: ['commit', 'env'],
+  },
+  {
+    id: 'dependency',
+    category: 'dependency',
+    title: (c) => `A dependency of ${c.incident.service} is failing or slow`,
+    basePrior: 0.2,
+    culprit: dependencyCulprit,
+    causes: ['dependency', 'env'],
+  },
+  {
+    id: 'rate-limit',
+    category: 'rate-limit',
+    title: (c) => `An upstream API is rate-limiting ${c.incident.service}`,
+    culprit: dependencyCulprit,
+    causes: ['dependency'],
+  },
+  {
+    id: 'capacity',
+    category: 'capacity',
+    title: (c) => `Not enough capacity to place ${c.incident.service}${c.workload && c.workload.running < c.workload.desired ? ` (running ${c.workload.running} of ${c.workload.desired})` : ''}`,
+    extraCue: (c) => (c.workload && c.workload.running < c.workload.desired ? { prior: 0.3, rationale: `running ${c.workload.running} of ${c.workload.desired} desired` } : undefined),
+    culprit: fixed({ kind: 'other', id: 'capacity' }),
+    causes: [],
+  },
+  {
+    id: 'disk-full',
+    category: 'disk-full',
+    title: (c) => `${c.incident.service} ran out of disk space`,
+    culprit: ({ terminations }) => (terminations[0]?.node ? undefined : { kind: 'other', id: 'disk' }),
+    causes: ['commit'],
+    changeHorizonMs: DAY,
+  },
+  {
+    id: 'tls',
+    category: 'tls',
+    title: (c) => `A TLS certificate on ${c.incident.service}'s path is expired or invalid`,
+    culprit: dependencyCulprit,
+    causes: ['env'],
+  },
+  {
+    id: 'dns',
+    category: 'dns',
+    title: (c) => `${c.incident.service} cannot resolve a dependency's host name`,
+    culprit: dependencyCulprit,
+    causes: ['env'],
+  },
+  {
+    id: 'node-pressure',
+    category: 'node-pressure',
+    title: (c) => `${c.incident.service} pods are evicted by node pressure`,
+    culprit: ({ terminations }) => {
+      const node = terminations.find((t) => t.node)?.node;
+      return node ? { kind: 'node', id: node } : undefined;
+    },
+    causes: [],
+  },
+];
+
+export const MODE_RULES: FailureRule[] = MODE_SPECS.map(modeRule);

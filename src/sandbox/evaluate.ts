@@ -1,0 +1,118 @@
+/**
+ * Scores the engine on scenarios: each runs through its own sandbox (real SDKs, real HTTP),
+ * the engine investigates without ever seeing `truth`, and only then is its conclusion
+ * compared with the truth. Correct = the right category and the right culprit (or
+ * "inconclusive" when the truth says so).
+ */
+import { runInvestigation } from '../core/engine/investigation';
+import { EventStream } from '../core/events';
+import type { Culprit } from '../core/model';
+import { loadServiceMap } from '../core/serviceMap';
+import type { InvestigationState } from '../core/state';
+import { sandboxProviders } from './providers';
+import { startSandbox } from './sandbox';
+import type { Scenario } from './scenario';
+
+export interface Verdict {
+  category: string;
+  culprit: Culprit | null;
+}
+
+export interface CaseResult {
+  id: string;
+  expected: Verdict;
+  predicted: Verdict;
+  correct: boolean;
+  confidence: number;
+  queries: number;
+  /** Time to root cause: the investigation's wall time, without the sandbox's start-up. */
+  durationMs: number;
+  /** Broad queries the guard refused. */
+  refused: number;
+  /** Wall time of the investigation alone (time to root cause), ms; durationMs is this. */
+  totalMs?: number;
+  error?: string;
+}
+
+export interface EvalReport {
+  total: number;
+  correct: number;
+  accuracy: number;
+  cases: CaseResult[];
+}
+
+export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> {
+  const expected: Verdict = { category: scenario.truth.category, culprit: scenario.truth.culprit ?? null };
+  const started = Date.now();
+  const handle = await startSandbox({ scenario });
+  try {
+    // The engine gets what a user's machine would have: the incident, real providers, the
+    // repository (with its service map) and a clock. Never the scenario or its truth.
+    const incident = handle.incident;
+    const stream = new EventStream(`eval-${scenario.id}`, () => handle.now);
+    const investigationStarted = Date.now();
+    const state = await runInvestigation({ incident, providers: sandboxProviders(handle), stream, now: () => handle.now, serviceMap: loadServiceMap(handle.repoDir) });
+    const predicted = verdictOf(state);
+    const resolvedTruth: Verdict = { category: handle.scenario.truth.category, culprit: handle.scenario.truth.culprit ?? null };
+    return {
+      id: scenario.id,
+      expected: resolvedTruth,
+      predicted,
+      correct: isCorrect(resolvedTruth, predicted),
+      confidence: state.conclusion?.confidence ?? 0,
+      queries: Object.values(state.queries).filter((q) => q.state !== 'refused').length,
+      refused: Object.values(state.queries).filter((q) => q.state === 'refused').length,
+      durationMs: Date.now() - investigationStarted,
+      totalMs: Date.now() - started,
+    };
+  } catch (error) {
+    return { id: scenario.id, expected, predicted: { category: 'error', culprit: null }, correct: false, confidence: 0, queries: 0, refused: 0, durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function evaluateScenarios(scenarios: readonly Scenario[], onCase?: (result: CaseResult) => void): Promise<EvalReport> {
+  const cases: CaseResult[] = [];
+  for (const scenario of scenarios) {
+    const result = await evaluateScenario(scenario);
+    cases.push(result);
+    onCase?.(result);
+  }
+  const correct = cases.filter((c) => c.correct).length;
+  return { total: cases.length, correct, accuracy: cases.length ? Math.round((correct / cases.length) * 1000) / 1000 : 0, cases };
+}
+
+export function verdictOf(state: InvestigationState): Verdict {
+  const conclusion = state.conclusion;
+  if (!conclusion || conclusion.status === 'inconclusive') return { category: 'inconclusive', culprit: null };
+  return { category: conclusion.category ?? 'unknown', culprit: conclusion.culprit ?? null };
+}
+
+export function isCorrect(expected: Verdict, predicted: Verdict): boolean {
+  if (expected.category === 'inconclusive') return predicted.category === 'inconclusive';
+  if (expected.category !== predicted.category) return false;
+  if (!expected.culprit) return true;
+  return !!predicted.culprit && culpritsMatch(expected.culprit, predicted.culprit);
+}
+
+/** Same kind and the same thing: commit prefixes, task definitions without ARN, hosts by first label. */
+export function culpritsMatch(expected: Culprit, predicted: Culprit): boolean {
+  if (expected.kind !== predicted.kind) return false;
+  const a = normalise(expected);
+  const b = normalise(predicted);
+  if (expected.kind === 'commit') return a.length >= 7 && b.length >= 7 && (a.startsWith(b) || b.startsWith(a));
+  return a === b;
+}
+
+function normalise(culprit: Culprit): string {
+  const id = culprit.id.trim().toLowerCase();
+  switch (culprit.kind) {
+    case 'task-definition':
+      return id.slice(id.lastIndexOf('/') + 1);
+    case 'dependency':
+      return id.replace(/^[a-z]+:\/\//, '').split(/[.:/]/)[0]!;
+    default:
+      return id;
+  }
+}
