@@ -1,4 +1,4 @@
-// Builds the three bundles: the extension (thin activate + a lazily loaded runtime chunk),
+// Builds the bundles: the extension (thin activate + lazily loaded runtime and validation chunks),
 // the headless CLI, and the evidence-panel webview. `--production` minifies, `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 
@@ -26,12 +26,14 @@ const builds = [
     // activate() lives here: registrations only, it requires ./runtime.js on first use.
     entryPoints: { extension: 'src/extension.ts' },
     outdir: 'dist',
-    external: ['vscode', './runtime'],
+    external: ['vscode', './runtime', './validation'],
     // First and last statements of the bundle: activation timing counts the bundle's own evaluation.
     banner: { js: 'globalThis.__runbookBundleStart = globalThis.performance ? performance.now() : undefined;' },
     footer: { js: 'globalThis.__runbookBundleEnd = globalThis.performance ? performance.now() : undefined;' },
   },
   { ...nodeCommon, entryPoints: { runtime: 'src/vscode/runtime.ts' }, outdir: 'dist' },
+  // The evidence panel's zod gate, required on the panel's first message (not at activation).
+  { ...nodeCommon, entryPoints: { validation: 'src/shared/protocolSchemas.ts' }, outdir: 'dist' },
   {
     ...nodeCommon,
     entryPoints: { cli: 'src/cli.ts' },

@@ -64,7 +64,8 @@ if (check.status !== 0) {
 } else {
   activation = await measureActivation();
   log(`\nactivation (extension host, ${activation.samples.length} start(s)): ${activation.samples.map((s) => `${s.totalMs} ms`).join(', ')}`);
-  log(`  median ${activation.medianMs} ms (bundle evaluation ${activation.medianLoadMs} ms + activate() ${activation.medianActivateMs} ms); budget ${ACTIVATION_BUDGET_MS} ms: ${activation.withinBudget ? 'OK' : 'OVER BUDGET'}`);
+  log(`  median ${activation.medianMs} ms (our modules ${activation.medianLoadMs} ms + activate() ${activation.medianActivateMs} ms); budget ${ACTIVATION_BUDGET_MS} ms: ${activation.withinBudget ? 'OK' : 'OVER BUDGET'}`);
+  log(`  not counted (VS Code's own work): API object ${activation.medianApiMs} ms, ExtensionContext ${activation.medianHostWaitMs} ms`);
 }
 
 const report = { bundles, vsix: { file: 'dist/runbook-ai.vsix', bytes: vsixBytes }, activation };
@@ -120,6 +121,8 @@ async function measureActivation() {
     medianMs,
     medianLoadMs: median(samples.map((s) => s.loadMs ?? 0)),
     medianActivateMs: median(samples.map((s) => s.activateMs)),
+    medianApiMs: median(samples.map((s) => s.apiMs ?? 0)),
+    medianHostWaitMs: median(samples.map((s) => s.hostWaitMs ?? 0)),
     budgetMs: ACTIVATION_BUDGET_MS,
     withinBudget: medianMs <= ACTIVATION_BUDGET_MS,
   };

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { LogEvent } from '../providers/types';
 import { mineTemplates } from '../core/logs/miner/miner';
 import { parseLogLine } from '../core/logs/miner/structured';
-import { describePatternChange, patternDiff, type PatternDiffEntry } from '../core/logs/patternDiff';
+import { analyzePatterns, describePatternChange, type PatternDiffEntry } from '../core/logs/patternDiff';
 
 export const LOGS_USAGE = `Usage:
   runbook logs templates FILE [--json]
@@ -26,8 +26,21 @@ export const LOGS_USAGE = `Usage:
 
 class UsageError extends Error {}
 
+let pipeGuarded = false;
+
+/** `runbook logs templates big.log | head`: a closed pipe ends the output, not with a stack trace. */
+function quietOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function runLogsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  quietOnClosedPipe();
   try {
     switch (sub) {
       case 'templates':
@@ -93,12 +106,12 @@ function diff(args: string[]): number {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a positive integer, got "${values.limit}"`);
   const baseline = toEvents(readLines(values.baseline));
   const incident = toEvents(readLines(values.incident));
-  const entries = patternDiff(baseline, incident, limit !== undefined ? { limit } : {});
+  const analysis = analyzePatterns(baseline, incident, limit !== undefined ? { limit } : {});
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(entries)}\n`);
+    process.stdout.write(`${JSON.stringify(analysis.entries)}\n`);
     return 0;
   }
-  printDiff(entries, baseline.length, incident.length);
+  printDiff(analysis.entries, analysis.baselineEvents.length, analysis.incidentEvents.length);
   return 0;
 }
 
@@ -141,13 +154,17 @@ function toEvents(lines: readonly string[]): LogEvent[] {
   });
 }
 
+/** Changed patterns in rank order, each with its evidence line and code locations; steady ones counted. */
 function printDiff(entries: readonly PatternDiffEntry[], baselineEvents: number, incidentEvents: number): void {
   const changed = entries.filter((e) => e.change !== 'steady');
-  console.log(`baseline ${baselineEvents} events, incident ${incidentEvents} events: ${entries.length} patterns, ${changed.length} changed`);
-  for (const e of entries) {
+  console.log(`baseline ${baselineEvents} events, incident ${incidentEvents} events (stack traces folded): ${entries.length} patterns, ${changed.length} changed`);
+  console.log(`${'change'.padEnd(7)} ${'incident'.padStart(8)}  ${'baseline'.padEnd(8)}  pattern`);
+  for (const e of changed) {
     const flags = [e.level, e.isException ? 'exception' : undefined].filter(Boolean).join(', ');
-    console.log(`${e.change.padEnd(7)} ${String(e.incidentCount).padStart(7)} vs ${String(e.baselineCount).padEnd(7)} ${flags ? `[${flags}] ` : ''}${e.template}`);
-    if (e.change !== 'steady') console.log(`        ${describePatternChange(e)}`);
-    for (const location of e.codeLocations.slice(0, 3)) console.log(`        at ${location.path}:${location.line}${location.functionName ? ` (${location.functionName})` : ''}`);
+    console.log(`${e.change.padEnd(7)} ${String(e.incidentCount).padStart(8)}  ${String(e.baselineCount).padEnd(8)}  ${flags ? `[${flags}] ` : ''}${e.template}`);
+    console.log(`${' '.repeat(28)}${describePatternChange(e)}${e.significant ? '' : ' (not significant)'}`);
+    for (const location of e.codeLocations.slice(0, 3)) console.log(`${' '.repeat(28)}at ${location.path}:${location.line}${location.functionName ? ` (${location.functionName})` : ''}`);
   }
+  const steady = entries.length - changed.length;
+  if (steady > 0) console.log(`${steady} steady pattern${steady === 1 ? '' : 's'} not shown (--json lists every pattern)`);
 }

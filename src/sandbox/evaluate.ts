@@ -61,12 +61,12 @@ export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> 
       correct: isCorrect(resolvedTruth, predicted),
       confidence: state.conclusion?.confidence ?? 0,
       queries: Object.values(state.queries).filter((q) => q.state !== 'refused').length,
-      refused: Object.values(state.queries).filter((q) => q.state === 'refused').length,
       durationMs: Date.now() - investigationStarted,
+      refused: Object.values(state.queries).filter((q) => q.state === 'refused').length,
       totalMs: Date.now() - started,
     };
   } catch (error) {
-    return { id: scenario.id, expected, predicted: { category: 'error', culprit: null }, correct: false, confidence: 0, queries: 0, refused: 0, durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+    return { id: scenario.id, expected, predicted: { category: 'error', culprit: null }, correct: false, confidence: 0, queries: 0, durationMs: Date.now() - started, refused: 0, error: error instanceof Error ? error.message : String(error) };
   } finally {
     await handle.close();
   }

@@ -10,10 +10,10 @@
  * never by path or API call, and the host validates them with `WebviewToHostSchema` before acting:
  * whatever the webview sends, the host only acts on items of the current investigation.
  *
- * The webview imports this module with `import type` only, so zod is not bundled into it.
+ * Types and constants only: the zod schemas that check webview messages on the host live in
+ * protocolSchemas.ts, bundled apart (dist/validation.js) and loaded when the panel first talks,
+ * so neither the webview nor activation pays for zod.
  */
-// zod/mini: the same validation, tree-shakable — the classic API would add ~750 KB to activation.
-import * as z from 'zod/mini';
 import type { EvidenceKind, EvidenceStrength, HypothesisStatus, RiskLevel } from '../core/model';
 
 export const EVIDENCE_PANEL_VIEW_TYPE = 'runbook.evidence';
@@ -228,43 +228,4 @@ export type WebviewToHost =
 export interface EvidencePanelState {
   view?: EvidenceView;
   detachedReason?: string;
-}
-
-const id = z.string().check(z.minLength(1), z.maxLength(200));
-
-/** The host's gate for everything the webview posts. */
-export const WebviewToHostSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('openCode'), evidenceId: id, index: z.int().check(z.minimum(0), z.maximum(1000)) }),
-  z.strictObject({ type: z.literal('findTemplate'), evidenceId: id, index: z.int().check(z.minimum(0), z.maximum(1000)) }),
-  z.strictObject({ type: z.literal('openCommit'), sha: z.string().check(z.regex(/^[0-9a-f]{4,64}$/i)) }),
-  z.strictObject({ type: z.literal('copyQuery'), queryId: id }),
-  z.strictObject({ type: z.literal('openPullRequest'), sha: z.string().check(z.regex(/^[0-9a-f]{4,64}$/i)) }),
-  z.strictObject({ type: z.literal('signInGitHub') }),
-  z.strictObject({ type: z.literal('applyRemediation'), remediationId: id }),
-]);
-
-export const NodeRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rootCause') }),
-  z.object({ kind: z.literal('hypothesis'), hypothesisId: id }),
-  z.object({ kind: z.literal('evidence'), evidenceId: id }),
-]);
-
-/**
- * The part of a restored panel's state the host relies on (which node of which investigation);
- * the rest of the persisted view is only re-rendered by the webview itself.
- */
-export const RestoredPanelStateSchema = z.looseObject({
-  view: z.optional(z.looseObject({ investigationId: id, ref: NodeRefSchema })),
-});
-
-export type ParsedWebviewMessage =
-  | { ok: true; message: WebviewToHost }
-  | { ok: false; error: string };
-
-export function parseWebviewMessage(raw: unknown): ParsedWebviewMessage {
-  const result = WebviewToHostSchema.safeParse(raw);
-  if (result.success) return { ok: true, message: result.data };
-  const issues = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-  return { ok: false, error: issues.join('; ') };
 }

@@ -9,14 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import {
-  EVIDENCE_PANEL_VIEW_TYPE,
-  parseWebviewMessage,
-  RestoredPanelStateSchema,
-  type HostToWebview,
-  type NodeRef,
-  type WebviewToHost,
-} from '../shared/protocol';
+import { EVIDENCE_PANEL_VIEW_TYPE, type HostToWebview, type NodeRef, type WebviewToHost } from '../shared/protocol';
+import type { ValidationModule } from '../shared/protocolSchemas';
 import type { CommitInsights } from './commitInsights';
 import { buildEvidenceView } from './evidenceView';
 import type { SessionStore } from './session';
@@ -38,6 +32,8 @@ export class EvidencePanel implements vscode.Disposable {
     private readonly sessions: SessionStore,
     private readonly insights: CommitInsights,
     private readonly log: vscode.LogOutputChannel,
+    /** The zod gate (dist/validation.js), loaded on the first message or restore. */
+    private readonly validation: () => ValidationModule,
   ) {
     this.subscriptions = [
       insights.onDidChange(() => this.scheduleRender()),
@@ -79,8 +75,7 @@ export class EvidencePanel implements vscode.Disposable {
 
   /** WebviewPanelSerializer: a panel from before the reload; its investigation is usually gone. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
-    const parsed = RestoredPanelStateSchema.safeParse(state);
-    const view = parsed.success ? parsed.data.view : undefined;
+    const view = this.validation().parseRestoredPanelState(state);
     this.target = view ? { investigationId: view.investigationId, ref: view.ref } : undefined;
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.adopt(panel);
@@ -120,7 +115,7 @@ export class EvidencePanel implements vscode.Disposable {
   }
 
   private onMessage(raw: unknown): void {
-    const parsed = parseWebviewMessage(raw);
+    const parsed = this.validation().parseWebviewMessage(raw);
     if (!parsed.ok) {
       this.log.warn(`evidence panel: rejected an invalid message (${parsed.error})`);
       return;

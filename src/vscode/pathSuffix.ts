@@ -4,11 +4,15 @@
  * Pure (no 'vscode' import) so it can be unit-tested.
  */
 
-/** Path segments with separators, drive letters and `.` segments normalised away. */
+/**
+ * Path segments with separators, URL schemes (`file:///`, source-mapped `webpack:///./src/…`),
+ * drive letters and `.` segments normalised away.
+ */
 export function pathSegments(path: string): string[] {
   return path
     .replace(/\\/g, '/')
-    .replace(/^[A-Za-z]:(?=\/)/, '')
+    .replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^/]*\/)?/, '/')
+    .replace(/^\/?[A-Za-z]:(?=\/)/, '')
     .split('/')
     .filter((segment) => segment !== '' && segment !== '.');
 }

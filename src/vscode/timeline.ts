@@ -171,7 +171,7 @@ export function estimatedErrorSeries(state: InvestigationState, context: TriageC
   const baseline = { start: Number(overview.params.baselineStart), end: Number(overview.params.baselineEnd) };
   const incident = overview.window;
   if (!Number.isFinite(baseline.start) || !Number.isFinite(baseline.end) || baseline.end <= baseline.start || incident.end <= incident.start) return undefined;
-  const errors = context.logOverview.filter((p) => (p.level !== undefined && ERROR_LEVELS.has(p.level)) || p.isException);
+  const errors = context.logOverview.filter((p) => (p.level !== undefined && ERROR_LEVELS.has(p.level.toUpperCase())) || p.isException);
   if (!errors.length) return undefined;
   const minutes = (from: number, to: number): number => Math.max(1, (to - from) / MINUTE);
   const rateAt = (t: number): number =>

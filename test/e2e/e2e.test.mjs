@@ -206,9 +206,18 @@ async function dismissNotifications() {
 /** Right-click a tree row and pick a context-menu entry by its title. */
 async function contextMenu(row, title) {
   await row.locator('.monaco-icon-label').first().click({ button: 'right' });
-  const item = ctx.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: title }).first();
+  const menu = ctx.page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item').filter({ hasText: title }).first();
   await item.waitFor({ state: 'visible', timeout: 10_000 });
+  // The menu ignores a click that arrives while it is still opening: hover, then click, and
+  // click again if it is still open.
+  await item.hover();
+  await sleep(250);
   await item.click();
+  for (let attempt = 0; attempt < 3 && (await menu.isVisible().catch(() => false)); attempt += 1) {
+    await sleep(400);
+    if (await item.isVisible().catch(() => false)) await item.click({ timeout: 2000 }).catch(() => {});
+  }
 }
 
 /** The text of every webview frame (code-server nests each webview: outer iframe, inner #active-frame). */
@@ -400,7 +409,23 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     assert.ok(timeline.rootCause.some((label) => /image-resizer:42|8e62d2f/.test(label ?? '')), `the root cause is marked: ${JSON.stringify(timeline)}`);
     assert.ok(timeline.series >= 1 && timeline.patterns >= 1 && timeline.stops >= 1, `error-rate series, pattern onsets and stops: ${JSON.stringify(timeline)}`);
     assert.ok(timeline.width > 300, `the timeline uses the panel's width: ${timeline.width}`);
+    await dismissNotifications();
     await screenshot('evidence-timeline');
+
+    // Root cause → commits: the deployment's commits ranked by the evidence, with the pull request.
+    const suspects = await waitFor('the suspect commits with their pull request', async () => {
+      for (const { frame, text } of await framesText()) {
+        if (!/Suspect commits/.test(text) || !/#128 /.test(text)) continue;
+        await frame.evaluate(() => [...document.querySelectorAll('h2')].find((h) => h.textContent === 'Suspect commits')?.scrollIntoView({ block: 'start' })); // eslint-disable-line no-undef
+        return text.slice(text.indexOf('Suspect commits'), text.indexOf('Suspect commits') + 800);
+      }
+      return undefined;
+    }, { timeout: 30_000 });
+    assert.match(suspects, /8e62d2f Keep thumbnails cached/);
+    assert.match(suspects, /score \d/);
+    assert.match(suspects, /changes lines next to|blame/);
+    assert.match(suspects, /found in your workspace.s repository \(via the git extension\)/);
+    await screenshot('evidence-suspect-commits');
 
     // The log/stopped-task evidence may sit on the root cause or on its parent hypothesis (when
     // the root cause is a refinement such as the culprit deploy): try the root cause first, then
@@ -447,6 +472,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
       return lenses.find((text) => /^Runbook: [\d,]+ errors since \d\d:\d\d · H\d/.test(text));
     });
     assert.match(lens, /errors since/);
+    await dismissNotifications();
     await screenshot('codelens');
 
     const commit = await expandUntil(/Keep thumbnails cached/);

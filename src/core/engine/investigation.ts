@@ -294,7 +294,7 @@ class Investigation {
     const candidates = nodes
       .filter((n) => (n.status === 'supported' || n.status === 'confirmed') && this.state.judgements[n.id]?.judgement !== 'prune')
       .filter((n) => n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])))
-      .sort((a, b) => b.confidence - a.confidence || b.depth - a.depth);
+      .sort((a, b) => rankOf(b, nodes, this.state) - rankOf(a, nodes, this.state) || b.depth - a.depth);
     const unchecked = [
       ...this.context.unavailable,
       ...nodes.filter((n) => n.status === 'unavailable').map((n) => `${n.id} "${n.title}" could not be tested`),
@@ -375,4 +375,21 @@ class Investigation {
 function uniqueCommits(commits: CommitRef[]): CommitRef[] {
   const seen = new Set<string>();
   return commits.filter((c) => (seen.has(c.sha) ? false : (seen.add(c.sha), true)));
+}
+
+/**
+ * Failure modes that are usually the face of another one, and how much they yield to it:
+ * tasks fail health checks because they are saturated or crashing; "a dependency is failing"
+ * is the generic form of a DNS, TLS or rate-limit failure.
+ */
+const YIELDS_TO_OTHERS: Record<string, number> = { 'health-check': 0.1, dependency: 0.02 };
+
+/** Confidence, less that margin when a different mode also has strong evidence of its own. */
+function rankOf(node: HypothesisNode, nodes: readonly HypothesisNode[], state: InvestigationState): number {
+  const margin = YIELDS_TO_OTHERS[node.category];
+  if (!margin) return node.confidence;
+  const strongElsewhere = nodes.some(
+    (other) => other.category !== node.category && other.status === 'supported' && other.evidenceIds.some((id) => state.evidence[id]?.supports && state.evidence[id]?.strength === 'strong'),
+  );
+  return strongElsewhere ? node.confidence - margin : node.confidence;
 }

@@ -10,7 +10,7 @@ import type { LogWindows } from '../logs/patternChange';
 const MINUTE = 60_000;
 
 /** Terms of the triage overview: anything error- or warning-like. */
-export const OVERVIEW_TERMS = ['ERROR', 'Error', 'error', 'Exception', 'exception', 'FATAL', 'fatal', 'WARN', 'warn', 'fail', 'Fail', 'refused', 'timeout', 'timed out', 'denied', 'panic', 'Traceback'];
+export const OVERVIEW_TERMS = ['ERROR', 'Error', 'error', 'Exception', 'exception', 'FATAL', 'fatal', 'CRITICAL', 'critical', 'WARN', 'warn', 'fail', 'Fail', 'refused', 'timeout', 'Timeout', 'TIMEOUT', 'timed out', 'denied', 'panic', 'Traceback'];
 
 /**
  * Incident window: from shortly before onset (or the suspect change) to now, at most 6 h.

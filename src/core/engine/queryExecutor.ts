@@ -118,7 +118,8 @@ async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector
   const events: LogEvent[] = [];
   for (const pod of chosen) {
     for (const container of pod.containers) {
-      const current = await k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds, tailLines: limits.maxLogEvents }, signal);
+      // The window bounds the read (sinceSeconds); the provider caps the bytes. A line cap would cut the window's start.
+      const current = await k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds }, signal);
       // Fold traces per stream, before any filter: a filter must not strip frames off their error.
       events.push(...foldStackTraces(current).map((e) => ({ ...e, logStream: `${pod.name}/${container.name}` })));
       if (container.restartCount > 0) {

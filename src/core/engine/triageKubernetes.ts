@@ -86,14 +86,16 @@ export function podTerminations(pod: K8sPod, now: number): Termination[] {
   if (pod.reason) {
     out.push({ platform: 'kubernetes', unit: pod.name, version: pod.replicaSet, reason: [pod.reason, pod.message].filter(Boolean).join(': '), at: pod.createdAt, node: pod.nodeName, waiting: pod.phase === 'Pending' });
   }
+  // An evicted pod's containers die with a plain "Error"/137: the pod's reason says why.
+  const podCause = pod.reason ? `${pod.reason}${pod.message ? `: ${pod.message}` : ''} — ` : '';
   for (const container of pod.containers) {
     const unit = `${pod.name}/${container.name}`;
     const last = container.lastTermination;
     if (last && (last.reason || last.exitCode !== undefined)) {
-      out.push({ platform: 'kubernetes', unit, version: pod.replicaSet, reason: [last.reason, last.message].filter(Boolean).join(': ') || 'terminated', exitCode: last.exitCode, at: last.finishedAt ?? now, startedAt: last.startedAt, node: pod.nodeName, restartCount: container.restartCount });
+      out.push({ platform: 'kubernetes', unit, version: pod.replicaSet, reason: podCause + ([last.reason, last.message].filter(Boolean).join(': ') || 'terminated'), exitCode: last.exitCode, at: last.finishedAt ?? now, startedAt: last.startedAt, node: pod.nodeName, restartCount: container.restartCount });
     }
     if ((container.state === 'waiting' || container.state === 'terminated') && container.reason) {
-      out.push({ platform: 'kubernetes', unit, version: pod.replicaSet, reason: [container.reason, container.message].filter(Boolean).join(': '), exitCode: container.exitCode, at: now, node: pod.nodeName, restartCount: container.restartCount, waiting: container.state === 'waiting' });
+      out.push({ platform: 'kubernetes', unit, version: pod.replicaSet, reason: podCause + [container.reason, container.message].filter(Boolean).join(': '), exitCode: container.exitCode, at: now, node: pod.nodeName, restartCount: container.restartCount, waiting: container.state === 'waiting' });
     }
   }
   for (const condition of pod.conditions) {

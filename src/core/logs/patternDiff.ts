@@ -289,9 +289,14 @@ function codeLocationsOf(traces: readonly Observation[]): CodeLocation[] {
 }
 
 function span(observations: readonly Observation[]): TimeWindow | undefined {
-  const times = observations.map((o) => o.timestamp).filter((t) => t > 0);
-  if (times.length === 0) return undefined;
-  return { start: Math.min(...times), end: Math.max(...times) };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const o of observations) {
+    if (o.timestamp <= 0) continue;
+    if (o.timestamp < start) start = o.timestamp;
+    if (o.timestamp > end) end = o.timestamp;
+  }
+  return start <= end ? { start, end } : undefined;
 }
 
 function niceBucket(durationMs: number): number {

@@ -13,8 +13,9 @@ interface FramePattern {
 
 const PATTERNS: FramePattern[] = [
   {
-    // Node.js: "at fn (/app/src/x.js:42:23)" or "at /app/src/x.js:42:23"
-    regex: /^\s*at (?:(?:async )?([^\s(]+(?: \[as [^\]]+\])?) \()?((?:[A-Za-z]:)?[^():\s]+\.(?:[cm]?[jt]sx?)):(\d+):(\d+)\)?\s*$/,
+    // Node.js: "at fn (/app/src/x.js:42:23)" or "at /app/src/x.js:42:23"; ESM frames carry a
+    // file:// URL ("at fn (file:///app/src/x.mjs:42:23)").
+    regex: /^\s*at (?:(?:async )?([^\s(]+(?: \[as [^\]]+\])?) \()?(?:file:\/\/)?((?:[A-Za-z]:)?[^():\s]+\.(?:[cm]?[jt]sx?)):(\d+):(\d+)\)?\s*$/,
     toLocation: (m, raw) => ({ path: m[2]!, line: Number(m[3]), column: Number(m[4]), functionName: m[1], raw }),
   },
   {
@@ -28,8 +29,10 @@ const PATTERNS: FramePattern[] = [
     toLocation: (m, raw) => ({ path: m[2]!, line: Number(m[3]), functionName: m[1], raw }),
   },
   {
-    // Java/Kotlin/Scala: "at com.acme.Foo.bar(Foo.java:42)" → package path + file name
-    regex: /^\s*at ((?:[\w$]+\.)+)([\w$<>]+)\(([\w$]+\.(?:java|kt|scala|groovy)):(\d+)\)/,
+    // Java/Kotlin/Scala: "at com.acme.Foo.bar(Foo.java:42)" → package path + file name. Java 9+
+    // may prefix a class loader and/or module: "at app//com.acme.Foo.bar(…)",
+    // "at com.acme.app@1.2/com.acme.Foo.bar(…)".
+    regex: /^\s*at (?:[\w.$@-]*\/\/?)?((?:[\w$]+\.)+)([\w$<>]+)\(([\w$]+\.(?:java|kt|scala|groovy)):(\d+)\)/,
     toLocation: (m, raw) => {
       const qualified = m[1]!.replace(/\.$/, '');
       const packageParts = qualified.split('.');
@@ -52,13 +55,24 @@ const PATTERNS: FramePattern[] = [
 
 const INTERNAL_PATH = /^(?:node:|internal\/|<anonymous>|native)|\/node_modules\/|site-packages\/|dist-packages\/|^java\/|^javax\/|^sun\/|^jdk\/|\/usr\/local\/go\/src\/|\/gems\//;
 
+/** A Go goroutine-dump function line (`main.lookup(...)`, `github.com/x/y.(*T).Do(0x1)`). */
+const GO_FUNCTION_LINE = /^(?:created by )?(\S+?)(?:\([^()]*\))?(?: in goroutine \d+)?$/;
+
 /** Every user-code frame in a (multi-line) message, top of stack first, without duplicates. */
 export function extractCodeLocations(message: string): CodeLocation[] {
   const found: CodeLocation[] = [];
   const seen = new Set<string>();
+  let previous = '';
   for (const line of message.split(/\r?\n/)) {
+    const before = previous;
+    previous = line;
     const location = parseFrame(line);
     if (!location || INTERNAL_PATH.test(location.path)) continue;
+    // Go prints the function on the line before its file:line.
+    if (location.functionName === undefined && location.path.endsWith('.go')) {
+      const fn = GO_FUNCTION_LINE.exec(before.trim());
+      if (fn && !before.startsWith('\t') && !before.startsWith(' ')) location.functionName = fn[1];
+    }
     const key = `${location.path}:${location.line}`;
     if (seen.has(key)) continue;
     seen.add(key);

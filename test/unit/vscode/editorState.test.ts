@@ -106,8 +106,8 @@ test('a live investigation plan: the alert region wins, namespaces are enforced,
 });
 
 test('activation timing: bundle + activate, written to the file the environment names', () => {
-  const timing = activationTiming(100, 112.345, { start: 90, end: 95 });
-  assert.deepEqual(timing, { loadMs: 5, activateMs: 12.35, totalMs: 17.35, hostWaitMs: 5 });
+  const timing = activationTiming(100, 112.345, { start: 80, apiReady: 85, end: 90 });
+  assert.deepEqual(timing, { apiMs: 5, loadMs: 5, hostWaitMs: 10, activateMs: 12.35, totalMs: 17.35 });
   assert.equal(activationTiming(100, 101, {}).loadMs, undefined);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runbook-timing-'));
   try {

@@ -97,7 +97,8 @@ export function triageContext(overrides: Partial<TriageContext> = {}): TriageCon
         baselineCount: 39,
         ratio: 1,
         firstSeen: at('10:06'),
-        level: 'ERROR',
+        // The miner reports levels in lower case.
+        level: 'error',
         isException: false,
         example: 'ERROR Slow response from payments-api: 1352 ms',
         codeLocations: [],

@@ -36,3 +36,15 @@ test('ties are all returned (the caller asks the user), different file names nev
 test('baseName gives the file name', () => {
   assert.equal(baseName('/app/src/cache/thumbnailCache.js'), 'thumbnailCache.js');
 });
+
+test('URL-style and source-mapped frame paths match workspace files', () => {
+  assert.deepEqual(pathSegments('webpack:///./src/handlers/resize.ts'), ['src', 'handlers', 'resize.ts']);
+  assert.deepEqual(pathSegments('webpack://image-resizer/./src/app.ts'), ['src', 'app.ts']);
+  assert.deepEqual(pathSegments('file:///app/src/x.mjs'), ['app', 'src', 'x.mjs']);
+  assert.deepEqual(pathSegments('file:///C:/work/src/x.ts'), ['work', 'src', 'x.ts']);
+  assert.deepEqual(pathSegments('C:\\work\\src\\X.cs'), ['work', 'src', 'X.cs']);
+  const files = ['src/handlers/resize.ts', 'test/handlers/resize.ts', 'src/app.ts'];
+  assert.deepEqual(bestSuffixMatches('webpack:///./src/handlers/resize.ts', files, (f) => f).map((m) => m.item), ['src/handlers/resize.ts']);
+  // A Java frame names the package path: it matches the Maven layout's file.
+  assert.deepEqual(bestSuffixMatches('com/acme/cart/CartService.java', ['src/main/java/com/acme/cart/CartService.java', 'src/test/java/com/acme/CartService.java'], (f) => f).map((m) => m.item), ['src/main/java/com/acme/cart/CartService.java']);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseWebviewMessage, RestoredPanelStateSchema } from '../../../src/shared/protocol';
+import { parseRestoredPanelState, parseWebviewMessage, RestoredPanelStateSchema } from '../../../src/shared/protocolSchemas';
 
 test('valid webview messages pass', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { ok: true, message: { type: 'ready' } });
@@ -39,4 +39,6 @@ test('the restored panel state yields the node reference, tolerating extra field
   assert.equal(parsed.success, true);
   assert.equal(RestoredPanelStateSchema.safeParse({ view: { investigationId: 'INV-1', ref: { kind: 'bogus' } } }).success, false);
   assert.equal(RestoredPanelStateSchema.safeParse({}).success, true);
+  assert.deepEqual(parseRestoredPanelState({ view: { investigationId: 'INV-1', ref: { kind: 'rootCause' } } }), { investigationId: 'INV-1', ref: { kind: 'rootCause' } });
+  assert.equal(parseRestoredPanelState('garbage'), undefined);
 });

@@ -37,6 +37,8 @@ test('without a measured series, the error rate is estimated from the overview c
   const after = series.points.filter(([t]) => t >= Date.parse('2026-11-20T10:21:00Z') && t <= NOW);
   // The steady ERROR pattern runs at its own rate throughout; the new one adds on from its onset.
   assert.ok(before.every(([, value]) => value < 2), JSON.stringify(before.slice(-3)));
+  // The steady error pattern (level "error", lower case as the miner reports it) runs in the baseline too.
+  assert.ok(series.points[0]![1] > 0.5, JSON.stringify(series.points[0]));
   assert.ok(after.every(([, value]) => value > 100), JSON.stringify(after.slice(0, 3)));
   assert.ok(series.points.length <= 121);
 });

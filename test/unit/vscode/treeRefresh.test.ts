@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { EventStream } from '../../../src/core/events';
 import { applyEvent, emptyState } from '../../../src/core/state';
 import { RefreshQueue, refreshTargetsFor, TREE_ROOT } from '../../../src/vscode/treeRefresh';
-import { clock, demoEvents } from './fixtures';
+import { clock, demoEvents, hypothesis } from './fixtures';
 
 test('each event refreshes only the nodes it changes', () => {
   const stream = new EventStream('INV-1', clock);
@@ -49,4 +49,21 @@ test('a root refresh supersedes everything else', () => {
     queue.flush(() => true, () => undefined),
     [TREE_ROOT],
   );
+});
+
+test('150 hypotheses: one root refresh for the burst, then only the changed rows', () => {
+  const stream = new EventStream('INV-BIG', clock);
+  const state = emptyState('INV-BIG');
+  const queue = new RefreshQueue();
+  stream.subscribe((event) => {
+    applyEvent(state, event);
+    queue.add(refreshTargetsFor(event, state));
+  });
+  stream.emit(demoEvents()[0]!); // investigation.started
+  for (let i = 0; i < 150; i += 1) stream.emit({ type: 'hypothesis.added', hypothesis: hypothesis({ id: `H${i}`, title: `hypothesis ${i}` }) });
+  assert.deepEqual(queue.flush(() => true, () => undefined), [TREE_ROOT]);
+  // Every node rendered; a burst of updates to 3 of them refreshes exactly those 3 rows.
+  for (const id of ['H7', 'H70', 'H149']) stream.emit({ type: 'hypothesis.updated', hypothesisId: id, status: 'testing', confidence: 0.5, reason: 'testing' });
+  stream.emit({ type: 'hypothesis.updated', hypothesisId: 'H7', status: 'pruned', confidence: 0.1, reason: 'no evidence' });
+  assert.deepEqual(queue.flush(() => true, () => undefined), ['h:H7', 'h:H70', 'h:H149']);
 });

@@ -115,10 +115,6 @@ function besideVariable(tokens: readonly string[], i: number): boolean {
   return (before !== undefined && before.includes(WILDCARD)) || (after !== undefined && after.includes(WILDCARD));
 }
 
-export function endsWithWildcard(token: string): boolean {
-  return token.endsWith(WILDCARD);
-}
-
 /** Joins a token ending in `<*>` with a following token starting with `<*>`. */
 export function collapseAdjacent(tokens: readonly string[]): string[] {
   const out: string[] = [];

@@ -92,7 +92,7 @@ export function isVariableSlot(evidence: SlotEvidence, threshold: number): boole
   return values.length >= threshold;
 }
 
-export const LEVEL_WORDS = new Set(['trace', 'debug', 'info', 'notice', 'warn', 'warning', 'error', 'err', 'fatal', 'critical', 'crit', 'severe', 'alert', 'emerg', 'emergency', 'panic']);
+const LEVEL_WORDS = new Set(['trace', 'debug', 'info', 'notice', 'warn', 'warning', 'error', 'err', 'fatal', 'critical', 'crit', 'severe', 'alert', 'emerg', 'emergency', 'panic']);
 
 function isEnumWord(value: string): boolean {
   return /^[A-Z][A-Z0-9_]+$/.test(slotCore(value));

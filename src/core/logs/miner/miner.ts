@@ -19,7 +19,7 @@ import { covers, matchElastic, matchSameLength, newCluster, setTokens, sharedAnc
 import { collapseAdjacent, maskMessage, WILDCARD } from './mask';
 import { alignVariableLength, differingPositions, generaliseTemplates, isVariableSlot } from './merge';
 import { normaliseTemplate } from './normalise';
-import { hashTokens, maskHash, signatureHash } from './signature';
+import * as signature from './signature';
 import { contextKey, SlotMemory } from './slotMemory';
 import { jsonMessage } from './structured';
 
@@ -42,6 +42,11 @@ export interface TemplateInfo {
   template: string;
   count: number;
 }
+
+// Module-level aliases for the per-line calls (transpiled imports resolve per call).
+const maskHash = signature.maskHash;
+const hashTokens = signature.hashTokens;
+const signatureHash = signature.signatureHash;
 
 /** Exact-signature cache entry: 62 bits of hash (h1 keys the map, h2 confirms). */
 interface CachedSignature {

@@ -24,8 +24,12 @@ const ERROR_KEYS = ['error', 'err', 'exception', 'stack', 'stack_trace', 'stackt
 const META_KEYS = new Set([...LEVEL_KEYS, ...TIME_KEYS, ...ERROR_KEYS, 'logger', 'logger_name', 'thread', 'thread_name', 'pid', 'hostname', 'host', 'service', 'trace_id', 'span_id', 'traceId', 'spanId', 'request_id', 'requestId', 'v', 'name', 'caller']);
 
 const LEADING_ISO = /^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)\]?\s+/;
-const LEVEL_WORD = /(?:^|[\s[(|:])(FATAL|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|ERROR|ERR|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE|fatal|critical|error|warning|warn|info|debug|trace)(?=$|[\s\]):|,])/;
-const LEVEL_KEY_VALUE = /\b(?:level|severity|lvl)=["']?([A-Za-z]+)/;
+/** An upper-case level word anywhere near the start (`… ERROR [main] …`, `[WARN]`, `<INFO>`). */
+const LEVEL_WORD = /(?:^|[\s[(<|])(FATAL|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|ERROR|ERR|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE)(?=$|[\s\])>:|,])/;
+/** Any-case level only where a logger puts it: `error: x`, `[warn] x`, `<info> x` at the start. */
+const LEADING_LEVEL = /^(?:\[(fatal|critical|error|err|warning|warn|info|notice|debug|trace)\]|<(fatal|critical|error|err|warning|warn|info|notice|debug|trace)>|(fatal|critical|error|err|warning|warn|info|notice|debug|trace):)/i;
+const BRACKETED_LEVEL = /[[<](fatal|critical|error|err|warning|warn|info|notice|debug|trace)[\]>]/i;
+const LEVEL_KEY_VALUE = /\b(?:level|severity|lvl)["']?[=:]\s*["']?([A-Za-z]+)/;
 
 /** Normalises a level name (`WARNING`, `err`, `Information`, syslog numbers) to LogLevel. */
 export function normaliseLevel(value: unknown): LogLevel | undefined {
@@ -93,13 +97,14 @@ export function parseLogLine(line: string): ParsedLine {
   return { message, level: detectLevel(message), ...(timestamp !== undefined ? { timestamp } : {}) };
 }
 
-/** The level a plain-text line announces (`ERROR`, `[warn]`, `level=error`), if any. */
+/**
+ * The level a plain-text line announces (`ERROR`, `[warn]`, `error: …`, `level=error`), if any.
+ * Lower-case words count only where loggers put levels, so "retrying after error" stays unlevelled.
+ */
 export function detectLevel(text: string): LogLevel | undefined {
-  const head = text.length > 200 ? text.slice(0, 200) : text;
-  const keyValue = LEVEL_KEY_VALUE.exec(head);
-  if (keyValue) return normaliseLevel(keyValue[1]);
-  const word = LEVEL_WORD.exec(head);
-  return word ? normaliseLevel(word[1]) : undefined;
+  const head = text.length > 160 ? text.slice(0, 160) : text;
+  const match = LEVEL_KEY_VALUE.exec(head) ?? LEADING_LEVEL.exec(head.trimStart()) ?? LEVEL_WORD.exec(head) ?? BRACKETED_LEVEL.exec(head);
+  return match ? normaliseLevel(match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
@@ -138,6 +143,8 @@ function errorToText(error: unknown): string | undefined {
   const e = error as Record<string, unknown>;
   const head = [e.type ?? e.name ?? e.kind, e.message ?? e.msg].filter((x) => typeof x === 'string').join(': ');
   const stack = typeof e.stack === 'string' ? e.stack : typeof e.stack_trace === 'string' ? e.stack_trace : '';
+  // A JavaScript stack already starts with "Type: message".
+  if (stack && (!head || stack.startsWith(head))) return stack;
   return [head, stack].filter(Boolean).join('\n') || JSON.stringify(error);
 }
 

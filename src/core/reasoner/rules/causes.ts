@@ -10,6 +10,7 @@ import { dependencyOf } from './dependencies';
 export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'env' | 'dependency';
 
 const TWO_HOURS = 2 * 3_600_000;
+const RESOURCE_MODES = new Set(['oom', 'cpu-saturation', 'crash-loop', 'disk-full']);
 
 export function causeProposals(kinds: readonly CauseKind[], hypothesis: HypothesisView, evidence: readonly EvidenceDraft[], context: TriageContext, horizonMs = TWO_HOURS): HypothesisProposal[] {
   const out: HypothesisProposal[] = [];
@@ -43,7 +44,8 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
     if (kinds.includes('env') && has('env')) {
       const names = change.differences.filter((d) => d.kind.startsWith('env-')).map((d) => d.name).join(', ');
       out.push({
-        category: category === 'crash-loop' ? 'crash-loop' : 'config-change',
+        // A setting that starves a resource is that resource's failure; one that breaks a connection is a config change.
+        category: RESOURCE_MODES.has(category) ? category : 'config-change',
         title: `Configuration changed in ${change.toVersion} (${names})`,
         rationale: `${change.summary} changed environment variables ${ago}.`,
         prior: 0.6,
@@ -51,7 +53,10 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
       });
     }
     if (kinds.includes('commit') && change.toCommit && has('image')) {
-      const files = [...new Set(evidence.flatMap((e) => e.codeLocations ?? []).map((l) => l.path))];
+      // Frames from this hypothesis's evidence, else from any new error the triage saw.
+      const own = evidence.flatMap((e) => e.codeLocations ?? []);
+      const seen = own.length ? own : context.logOverview.filter((p) => p.change === 'new' || p.change === 'surged').flatMap((p) => p.codeLocations);
+      const files = [...new Set(seen.map((l) => l.path))];
       out.push({
         category,
         title: `A code change shipped in ${change.toVersion} (${clock(change.at)}) caused it`,

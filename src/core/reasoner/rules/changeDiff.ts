@@ -66,12 +66,12 @@ export const changeDiffRule: FailureRule = {
         ];
       }
       default:
-        return [envEvidence(differences, before, after, hypothesis.focus.examples ?? '')];
+        return [envEvidence(differences, before, after, hypothesis.focus.examples ?? '', hypothesis.focus.parentCategory)];
     }
   },
 };
 
-function envEvidence(differences: ChangeDifference[], before: ContainerShape[] | undefined, after: ContainerShape[], examples: string): EvidenceDraft {
+function envEvidence(differences: ChangeDifference[], before: ContainerShape[] | undefined, after: ContainerShape[], examples: string, parentCategory?: string): EvidenceDraft {
   const valueOf = (containers: ContainerShape[] | undefined, d: ChangeDifference) => containers?.find((c) => c.name === d.container)?.env.find((e) => e.name === d.name)?.value;
   const implicated = differences.filter((d) => {
     if (!d.name || !examples) return false;
@@ -80,13 +80,20 @@ function envEvidence(differences: ChangeDifference[], before: ContainerShape[] |
     // A changed value that shows up in the failing messages (a mistyped host, a wrong path).
     return !!value && value.length >= 4 && examples.includes(value) && value !== valueOf(before, d);
   });
+  // A changed heap or memory flag is what an OOM is about, whether or not a message names it.
+  if (parentCategory === 'oom') {
+    for (const d of differences) {
+      const value = valueOf(after, d) ?? '';
+      if (!implicated.includes(d) && MEMORY_FLAG.test(value) && value !== (valueOf(before, d) ?? '')) implicated.push(d);
+    }
+  }
   const chosen = implicated[0] ?? (differences.length === 1 ? differences[0] : undefined);
   return {
     kind: 'task-definition-diff',
     strength: implicated.length ? 'strong' : 'weak',
     supports: true,
     summary: implicated.length
-      ? `${implicated.map((d) => d.text).join('; ')} — and the failing messages refer to it.`
+      ? `${implicated.map((d) => d.text).join('; ')} — the failing messages refer to it, or it changes a memory setting.`
       : `${differences.map((d) => d.text).join('; ')} (not referred to by the failing messages).`,
     culprit: chosen?.name ? { kind: 'config', id: chosen.name } : undefined,
     data: { changedVariables: differences.length },
@@ -102,6 +109,9 @@ function quantity(value: string | undefined): number {
   const factor: Record<string, number> = { m: 0.001, Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024, k: 1000 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576 };
   return match[2] ? n * factor[match[2]]! : n;
 }
+
+/** Heap and memory settings of common runtimes. */
+const MEMORY_FLAG = /-Xmx|-Xms|-XX:Max\w*RAM|MaxRAMPercentage|max[-_]old[-_]space[-_]size|GOMEMLIMIT|MALLOC_ARENA|memory/i;
 
 /** Generic words of variable names that say nothing about what a message is about. */
 const GENERIC_WORDS = new Set(['SPRING', 'SERVICE', 'CONFIG', 'ENABLED', 'ENABLE', 'ENDPOINT', 'SERVER', 'CLIENT', 'OPTIONS', 'SETTINGS', 'DEFAULT', 'VALUE', 'NAME', 'PATH', 'HOST', 'PORT', 'LEVEL', 'MODE', 'TIMEOUT', 'EXPORTER']);

@@ -10,6 +10,10 @@ import { causeProposals } from './causes';
 import { dependencyOf } from './dependencies';
 import { explainedBySignature } from './signatures';
 
+/** What a saturated database or service logs besides errors. */
+const SATURATION_TERMS = ['duration', 'slow', 'lock', 'waiting', 'too many', 'connection', 'terminating', 'statement', 'checkpoint'];
+const TROUBLE = /error|exception|fatal|fail|refused|timeout|timed out|denied|panic|duration|slow|lock|waiting|too many|terminat|statement|checkpoint|connection/i;
+
 export const dependencyCauseRule: FailureRule = {
   id: 'dependency-cause',
   category: 'dependency',
@@ -18,16 +22,19 @@ export const dependencyCauseRule: FailureRule = {
     if (!entry) return [];
     const source: LogSource | undefined = entry.logGroup ? { kind: 'cloudwatch', logGroup: entry.logGroup } : entry.kubernetes ? { kind: 'pods', ...entry.kubernetes } : undefined;
     if (!source) return [];
-    return [{ ...renderLogQuery(source, OVERVIEW_TERMS, logWindows(context)), rationale: `What is new in ${entry.name}'s own error logs?` }];
+    return [{ ...renderLogQuery(source, [...OVERVIEW_TERMS, ...SATURATION_TERMS], logWindows(context)), rationale: `What is new in ${entry.name}'s own logs (errors, slow statements, lock waits)?` }];
   },
   interpret(hypothesis, _query, result, context) {
     if (result.operation !== 'logs.compareWindows') return [];
     const name = hypothesis.focus.dependency!;
-    const fresh = patternsOf(result).filter((p) => isFresh(p) && /error|exception|fatal|fail|refused|timeout|timed out|denied|panic/i.test(p.template));
+    const fresh = patternsOf(result).filter((p) => isFresh(p) && p.incidentCount >= 3 && TROUBLE.test(p.template));
     if (!fresh.length) {
       return [{ kind: 'log-pattern', strength: 'weak', supports: false, summary: `${name}'s own logs show no new errors; the problem is more likely between the services (network, DNS, TLS) than inside ${name}.` }];
     }
-    const further = dependencyOf(fresh.map((p) => p.example), { ...context, incident: { ...context.incident, service: name } });
+    const visited = new Set((hypothesis.focus.visited ?? '').split(',').concat(context.incident.service));
+    const candidate = dependencyOf(fresh.map((p) => p.example), { ...context, incident: { ...context.incident, service: name } });
+    // Never back up the chain: a database's logs name the service that calls it.
+    const further = candidate && !visited.has(candidate.name) ? candidate : undefined;
     const mode = fresh.map((p) => explainedBySignature(p.example)).find(Boolean);
     return [
       {

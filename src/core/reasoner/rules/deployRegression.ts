@@ -5,6 +5,7 @@
  * the alert already reported are symptoms, not causes.
  */
 import { OVERVIEW_TERMS } from '../../engine/logQueries';
+import type { PatternChange } from '../../logs/patternChange';
 import type { EvidenceDraft } from '../types';
 import { clock, describeChange, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 import { causeProposals } from './causes';
@@ -18,6 +19,16 @@ export function isHttpSymptom(message: string): boolean {
   // An access line that carries its exception is evidence of that exception, not just a symptom.
   if (/\b\w*(?:Exception|Error)\b(?!\s*[:=]?\s*5\d\d)|panic:|Traceback/.test(first.replace(/^\S*\s*(?:ERROR|Error|error)\b/, ''))) return false;
   return /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b[^\n]*\s5\d\d\b|\bstatus[=:]\s*5\d\d\b/.test(first);
+}
+
+/**
+ * An error that starts with a known failure signature and occurs about as often (a worker
+ * traceback for every WORKER TIMEOUT) is that failure's consequence, not a separate bug.
+ */
+function coOccursWith(change: PatternChange, explained: readonly PatternChange[]): boolean {
+  return explained.some(
+    (other) => other.templateId !== change.templateId && Math.abs(other.firstSeen - change.firstSeen) <= 2 * 60_000 && Math.abs(other.incidentCount - change.incidentCount) <= Math.max(2, 0.2 * other.incidentCount),
+  );
 }
 
 export const deployRegressionRule: FailureRule = {
@@ -38,11 +49,12 @@ export const deployRegressionRule: FailureRule = {
   plan(hypothesis, context) {
     return logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which error messages are new since the deploy?', Number(hypothesis.focus.changeAt));
   },
-  interpret(_hypothesis, _query, result): EvidenceDraft[] {
+  interpret(_hypothesis, _query, result, context): EvidenceDraft[] {
     if (result.operation !== 'logs.compareWindows') return [];
     const fresh = patternsOf(result).filter((c) => isFresh(c) && ERROR_LINE.test(c.example));
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new or surging error messages since the deploy.' }];
-    const functional = fresh.filter((c) => !isHttpSymptom(c.example) && !explainedBySignature(c.example));
+    const explained = [...fresh, ...context.logOverview].filter((c) => isFresh(c) && explainedBySignature(c.example));
+    const functional = fresh.filter((c) => !isHttpSymptom(c.example) && !explainedBySignature(c.example) && !coOccursWith(c, explained));
     const first = Math.min(...fresh.map((c) => c.firstSeen));
     if (!functional.length) {
       const modes = [...new Set(fresh.map((c) => explainedBySignature(c.example)).filter(Boolean))];

@@ -11,7 +11,7 @@ import type { Culprit, FailureCategory } from '../../model';
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, Termination, TriageContext, WorkloadEvent } from '../types';
 import { causeProposals, type CauseKind } from './causes';
 import { clock, describeChange, eventsQuery, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, terminationQuery, type FailureRule } from './common';
-import { SIGNATURES, type Signature } from './signatures';
+import { SIGNATURES, terminationOfAnotherMode, type Signature } from './signatures';
 
 export interface ModeSpec {
   id: string;
@@ -36,17 +36,20 @@ export interface Cues {
   events: WorkloadEvent[];
 }
 
-export function cuesFor(signature: Signature, context: TriageContext): Cues {
-  const terminations = context.terminations.filter((t) => matchesTermination(signature, t));
+export function cuesFor(signature: Signature, context: TriageContext, category?: FailureCategory): Cues {
+  const terminations = context.terminations.filter((t) => matchesTermination(signature, t, category));
   const patterns = context.logOverview.filter((p) => isFresh(p) && signature.log?.test(`${p.template}\n${p.example}`));
   const steady = context.logOverview.filter((p) => p.change === 'steady' && signature.log?.test(`${p.template}\n${p.example}`));
   const events = (context.workload?.events ?? []).filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
   return { terminations, patterns, steady, events };
 }
 
-export function matchesTermination(signature: Signature, termination: Termination): boolean {
+export function matchesTermination(signature: Signature, termination: Termination, category?: FailureCategory): boolean {
   if (signature.termination?.test(termination.reason)) return true;
-  return termination.exitCode !== undefined && (signature.exitCodes ?? []).includes(termination.exitCode);
+  if (termination.exitCode === undefined || !(signature.exitCodes ?? []).includes(termination.exitCode)) return false;
+  // An exit code alone (137 = SIGKILL) counts only when the reason names no other mode: evictions
+  // and failed liveness probes are SIGKILLs too.
+  return !category || !terminationOfAnotherMode(termination.reason, category);
 }
 
 export function modeRule(spec: ModeSpec): FailureRule {
@@ -55,7 +58,7 @@ export function modeRule(spec: ModeSpec): FailureRule {
     id: spec.id,
     category: spec.category,
     propose(context) {
-      const cues = cuesFor(signature, context);
+      const cues = cuesFor(signature, context, spec.category);
       const reasons: string[] = [];
       let prior = spec.basePrior ?? 0;
       if (cues.terminations.length) {
@@ -125,7 +128,7 @@ export function modeRule(spec: ModeSpec): FailureRule {
 }
 
 function terminationEvidence(spec: ModeSpec, signature: Signature, recent: Termination[], context: TriageContext): EvidenceDraft {
-  const matching = recent.filter((t) => matchesTermination(signature, t)).sort((a, b) => a.at - b.at);
+  const matching = recent.filter((t) => matchesTermination(signature, t, spec.category)).sort((a, b) => a.at - b.at);
   const kind = context.incident.target.platform === 'ecs' ? 'stopped-tasks' : 'pod-status';
   if (!matching.length) {
     return {

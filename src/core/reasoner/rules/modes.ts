@@ -15,6 +15,17 @@ const dependencyCulprit: ModeSpec['culprit'] = ({ patterns }, context) => {
   return dependency ? { kind: 'dependency', id: dependency.name } : undefined;
 };
 
+/** `lookup x on 172.20.0.10:53: … i/o timeout` → the resolver, named by the service map when it knows the address. */
+function resolverOf(messages: readonly string[], context: TriageContext): Culprit | undefined {
+  for (const message of messages) {
+    const match = /lookup \S+ on ([^\s:]+):53\b[^\n]*(?:timeout|timed out|refused|SERVFAIL)/i.exec(message);
+    if (!match) continue;
+    const entry = Object.values(context.serviceMap).find((e) => e.hosts.includes(match[1]!));
+    return { kind: 'dependency', id: entry?.name ?? match[1]! };
+  }
+  return undefined;
+}
+
 const symptomsMention = (context: TriageContext, pattern: RegExp) => pattern.test(`${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`);
 
 const fixed = (culprit: Culprit): ModeSpec['culprit'] => () => culprit;
@@ -104,8 +115,9 @@ export const MODE_SPECS: ModeSpec[] = [
     id: 'dns',
     category: 'dns',
     title: (c) => `${c.incident.service} cannot resolve a dependency's host name`,
-    culprit: dependencyCulprit,
-    causes: ['env'],
+    // Lookups that time out against a resolver blame the resolver; names that do not exist blame the name.
+    culprit: ({ patterns }, context) => resolverOf(patterns.map((p) => p.example), context) ?? dependencyCulprit({ patterns, terminations: [], events: [] }, context),
+    causes: ['env', 'dependency'],
   },
   {
     id: 'node-pressure',

@@ -65,8 +65,8 @@ export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
     terms: ['certificate', 'CERT_HAS_EXPIRED', 'x509', 'SSL', 'TLS', 'handshake', 'PKIX'],
   },
   dns: {
-    log: /ENOTFOUND|EAI_AGAIN|getaddrinfo|no such host|Name or service not known|Temporary failure in name resolution|NXDOMAIN|UnknownHostException|could not resolve host/i,
-    terms: ['ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo', 'no such host', 'Name or service not known', 'name resolution', 'NXDOMAIN', 'UnknownHostException', 'resolve host'],
+    log: /ENOTFOUND|EAI_AGAIN|getaddrinfo|no such host|Name or service not known|Temporary failure in name resolution|NXDOMAIN|UnknownHostException|could not resolve host|lookup \S+ on \S+:53|dial udp \S+:53|DNS (?:lookup|resolution|query) (?:failed|timed out|error)/i,
+    terms: ['ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo', 'no such host', 'Name or service not known', 'name resolution', 'NXDOMAIN', 'UnknownHostException', 'resolve host', 'lookup', ':53'],
   },
   capacity: {
     termination: /Insufficient (?:cpu|memory)|FailedScheduling|Unschedulable|unable to place|no nodes available|didn't match/i,
@@ -78,6 +78,11 @@ export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
     events: /low on resource|MemoryPressure|DiskPressure|PIDPressure|NodeNotReady|EvictionThresholdMet/i,
   },
 };
+
+/** Whether a termination reason belongs to some other mode than `category`. */
+export function terminationOfAnotherMode(reason: string, category: FailureCategory): boolean {
+  return (Object.entries(SIGNATURES) as [FailureCategory, Signature][]).some(([other, signature]) => other !== category && signature.termination?.test(reason));
+}
 
 /** Log shapes explained by a specific failure mode (so a "new error" is not a code regression). */
 export function explainedBySignature(message: string): FailureCategory | undefined {

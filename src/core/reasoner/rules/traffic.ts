@@ -71,7 +71,11 @@ export const trafficRule: FailureRule = {
     } else {
       return [];
     }
-    const ratio = baselineRate > 0 ? incidentRate / baselineRate : incidentRate > 0 ? Infinity : 1;
+    if (baselineRate === 0) {
+      // No baseline traffic in the logs: nothing to compare with (a new service, or logs that start late).
+      return [{ kind: 'log-rate', strength: 'none', supports: false, summary: `No request lines before the incident to compare with (${incidentRate.toFixed(1)} requests/min now).` }];
+    }
+    const ratio = incidentRate / baselineRate;
     const figures = `${incidentRate.toFixed(1)} requests/min since ${clock(logWindows(context).incident.start)} vs ${baselineRate.toFixed(1)} before`;
     const series = points.length ? { label: 'requests per minute', points } : undefined;
     if (ratio >= 2.5) {
