@@ -37,7 +37,9 @@ export function refreshTargetsFor(event: InvestigationEvent, state: Investigatio
     case 'remediation.executed':
       return [remediationKey(event.remediationId)];
     case 'user.judgement':
-      return [hypothesisKey(event.hypothesisId), ROOT_CAUSE_KEY];
+      // Marking a root cause demotes the previously confirmed node and replaces the conclusion:
+      // rare and user-driven, so the whole tree; prune / re-test change one node (and the root cause's children).
+      return event.judgement === 'root-cause' ? [TREE_ROOT] : [hypothesisKey(event.hypothesisId), ROOT_CAUSE_KEY];
     case 'phase.changed':
     case 'context.gathered':
     case 'thought':

@@ -166,4 +166,15 @@ describe('degradation and cancellation', () => {
       await handle.close();
     }
   });
+
+  it('still investigates an incident about a service the world does not have, and says what is missing', async () => {
+    const scenario = loadBundledScenario('demo-oom');
+    scenario.incident.service = 'ghost-service';
+    scenario.incident.target = { ...scenario.incident.target, service: 'ghost-service' } as typeof scenario.incident.target;
+    const { state } = await investigate(scenario);
+    assert.ok(state.outcome === 'concluded' || state.outcome === 'inconclusive', `outcome ${state.outcome}`);
+    assert.ok(state.warnings.some((w) => /ECS service prod-east\/ghost-service: .*not-found/i.test(w)), state.warnings.join('\n'));
+    assert.ok(state.conclusion!.unchecked.some((u) => /ghost-service/.test(u)));
+    assert.ok(state.hypothesisOrder.length >= 3, 'still forms hypotheses from what it could read');
+  });
 });

@@ -67,3 +67,13 @@ test('150 hypotheses: one root refresh for the burst, then only the changed rows
   stream.emit({ type: 'hypothesis.updated', hypothesisId: 'H7', status: 'pruned', confidence: 0.1, reason: 'no evidence' });
   assert.deepEqual(queue.flush(() => true, () => undefined), ['h:H7', 'h:H70', 'h:H149']);
 });
+
+test('judgements: prune refreshes its row and the root cause; a new root cause refreshes the tree', () => {
+  const stream = new EventStream('INV-1', clock);
+  const state = emptyState('INV-1');
+  for (const body of demoEvents()) applyEvent(state, stream.emit(body));
+  const prune = stream.emit({ type: 'user.judgement', hypothesisId: 'H2', judgement: 'prune', by: 'dana' });
+  assert.deepEqual(refreshTargetsFor(prune, applyEvent(state, prune)), ['h:H2', 'rootCause']);
+  const rootCause = stream.emit({ type: 'user.judgement', hypothesisId: 'H1', judgement: 'root-cause', by: 'dana' });
+  assert.deepEqual(refreshTargetsFor(rootCause, applyEvent(state, rootCause)), [TREE_ROOT]);
+});

@@ -123,7 +123,7 @@ function maskComplex(token: string, dots = -1): string {
   return mergeWildcards(maskSegments(work));
 }
 
-/** Finer delimiters inside a non-path segment: `00000001@2016/9/27` → `<*>@<*>/<*>/<*>`. */
+/** Finer delimiters inside a non-path segment: `00000042@2024/5/1` → `<*>@<*>/<*>/<*>`. */
 function isPieceDelimiter(c: number): boolean {
   return c === 64 /* @ */ || c === 35 /* # */ || c === 47 /* / */ || c === 92 /* \ */;
 }
@@ -151,7 +151,7 @@ function maskSegment(segment: string, previousDelimiter: number): string {
   if (segment.length > 3 && WINDOWS_PATH.test(segment)) return WILDCARD;
   if (segment.length >= 4 && segment.length <= 5 && KEYWORDS.has(segment.toLowerCase())) return WILDCARD;
   // A value after `=` holding a digit or a path separator is one variable, whatever its inner
-  // punctuation (`mStepsRecordManager=com.x.g.c@8a2a501`, `cmp=com.app/.MainActivity`).
+  // punctuation (`handler=com.acme.a.b@5f3c2e1`, `cmp=com.app/.MainActivity`).
   if (previousDelimiter === 61 /* = */ && (segment.includes('/') || segment.includes('\\'))) return WILDCARD;
   if (!hasDigit(segment)) return segment;
   if (previousDelimiter === 61 /* = */) return WILDCARD;
@@ -175,7 +175,7 @@ function hasDigit(text: string): boolean {
 
 /**
  * A word without delimiters: `-`-separated parts are judged one by one (`node-246` →
- * `node-<*>`), dotted parts together (`v6.1.7601` → `<*>`, `core.2275` → `core.<*>`). Once one
+ * `node-<*>`), dotted parts together (`v6.1.7601` → `<*>`, `dump.4821` → `dump.<*>`). Once one
  * part of a compound is a value, its other digit-bearing parts are too
  * (`web-7d9f8b6c5-x2k9p` → `web-<*>`).
  */
@@ -266,8 +266,8 @@ function firstHardSub(subs: readonly string[]): number {
 }
 
 /**
- * A hard part of a dotted name: words before the first value stay (`core.2275` → `core.<*>`,
- * `instruction......0` → `instruction......<*>`); a dotted name that starts with a value
+ * A hard part of a dotted name: words before the first value stay (`dump.4821` → `dump.<*>`,
+ * `retries......3` → `retries......<*>`); a dotted name that starts with a value
  * (`10.1.2.3`, `v6.1.7601`, `24-54.host.net`) is one variable.
  */
 function maskDotted(part: string): string {

@@ -16,7 +16,7 @@ const WILDCARD = chars.WILDCARD;
 
 const IPV6 = /^(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}$/i;
 const CLOCK = /^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?$/;
-/** A host name with a port (`proxy.example.com:5070`, `msra-sa-41:8030`) is one address. */
+/** A host name with a port (`proxy.example.com:5070`, `worker-7:8443`) is one address. */
 const HOST_PORT = /^[A-Za-z0-9][\w-]*(?:[.-][\w-]+)+:\d{1,5}$/;
 /** `file.c:1831` is a source location, not a host: its line number alone is the variable. */
 const SOURCE_FILE = /\.(?:c|cc|cpp|cxx|h|hpp|m|mm|java|kt|scala|groovy|py|rb|go|rs|js|mjs|cjs|ts|tsx|jsx|cs|fs|vb|php|pl|swift|dart|erl|ex|exs|lua|sh):\d+$/i;
