@@ -138,7 +138,15 @@ export function applyEvent(state: InvestigationState, event: InvestigationEvent)
       if (event.judgement === 'root-cause') {
         for (const other of Object.values(state.hypotheses)) if (other.status === 'confirmed' && other.id !== node.id) other.status = 'supported';
         node.status = 'confirmed';
-        if (state.conclusion) state.conclusion = { ...state.conclusion, status: 'root-cause', hypothesisId: node.id, category: node.category, summary: node.title, confidence: node.confidence, factors: node.factors };
+        if (state.conclusion) {
+          // The user's root cause brings its own chain's commits and culprit; the engine's
+          // remediations belonged to another cause, so none stand until it re-evaluates.
+          const chain = ancestryOf(state, node);
+          const evidence = chain.flatMap((n) => n.evidenceIds.map((id) => state.evidence[id]!)).filter((e) => e && e.supports && e.strength !== 'none');
+          const commits = evidence.flatMap((e) => e.commits ?? []).filter((c, i, all) => all.findIndex((o) => o.sha === c.sha) === i);
+          const culprit = [...evidence].reverse().find((e) => e.culprit)?.culprit;
+          state.conclusion = { ...state.conclusion, status: 'root-cause', hypothesisId: node.id, category: node.category, summary: node.title, confidence: node.confidence, factors: node.factors, commits, culprit, remediations: [] };
+        }
       }
       if (event.judgement === 'retest') {
         // The node starts over; its earlier evidence stays in the record but is no longer cited.

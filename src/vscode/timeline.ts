@@ -82,7 +82,8 @@ export function buildTimeline(state: InvestigationState, context: TriageContext 
 
   // The error rate first (the symptom), then a measured series from the evidence (traffic…).
   const measured = measuredSeries(state);
-  const errorRate = measured.find((s) => /error|5xx|fail/i.test(s.label)) ?? estimatedErrorSeries(state, context);
+  const insights = context?.errorSeries?.length ? { label: 'errors/min (Logs Insights)', points: context.errorSeries, estimated: false } : undefined;
+  const errorRate = measured.find((s) => /error|5xx|fail/i.test(s.label)) ?? insights ?? estimatedErrorSeries(state, context);
   const series = [...(errorRate ? [errorRate] : []), ...measured.filter((s) => s !== errorRate)].slice(0, 2);
 
   const inRange = markers.filter((marker) => marker.kind !== 'commit' || marker.at >= onset - MAX_LOOKBACK).map((marker) => marker.at);

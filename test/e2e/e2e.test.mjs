@@ -106,7 +106,8 @@ const textOf = (locator) => locator.evaluate((element) => {
   const parts = [];
   while (walker.nextNode()) parts.push(walker.currentNode.nodeValue);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
-});
+  // A short timeout: a tree refresh can remove the row between count() and evaluate(); callers retry.
+}, undefined, { timeout: 5000 });
 
 async function waitFor(description, probe, { timeout = 30_000, interval = 250 } = {}) {
   const deadline = Date.now() + timeout;

@@ -342,7 +342,8 @@ class Investigation {
       unchecked,
     };
     const versionCulprit = culprit && ['commit', 'task-definition', 'replicaset', 'config'].includes(culprit.kind);
-    conclusion.remediations = proposeRemediations(conclusion, this.context, chainChange ?? (versionCulprit ? suspectChange(this.context) : undefined));
+    const earlier = this.stream.events.reduce((n, e) => n + (e.type === 'conclusion' ? e.conclusion.remediations.length : 0), 0);
+    conclusion.remediations = proposeRemediations(conclusion, this.context, chainChange ?? (versionCulprit ? suspectChange(this.context) : undefined), earlier + 1);
     return conclusion;
   }
 

@@ -63,10 +63,29 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
     }
   }
 
+  if (context.logSource?.kind === 'cloudwatch') {
+    // The symptom's shape, counted server-side: error-level lines per minute.
+    const windows = logWindows(context);
+    const series = await runner.run(
+      contextQuery('cloudwatch-logs', 'logs.insights', context.logSource.logGroup, { queryString: ERROR_RATE_QUERY }, 'How many errors per minute, before and since onset? (Logs Insights)', { start: windows.baseline.start, end: windows.incident.end }),
+    );
+    if (series.ok && series.result.operation === 'logs.insights') context.errorSeries = perMinuteSeries(series.result.result.rows, 'errors');
+  }
+
   const commits = await runner.run(contextQuery('git', 'git.commitsBetween', 'workspace', { since: new Date(since).toISOString(), until: new Date(input.now).toISOString() }, 'Recent commits in the open repository.'));
   if (commits.ok && commits.result.operation === 'git.commitsBetween') context.recentCommits = commits.result.commits;
   else if (!commits.ok) context.unavailable.push(`git history: ${commits.error}`);
   return context;
+}
+
+const ERROR_RATE_QUERY = 'filter @message like /(?i)(error|exception|fatal|panic)/ | stats count(*) as errors by bin(1m)';
+
+/** Logs Insights rows `{ "bin(1m)": "2026-11-20 10:16:00.000", errors: "12" }` → [epoch ms, count], sorted. */
+export function perMinuteSeries(rows: readonly Record<string, string>[], field: string): [number, number][] {
+  return rows
+    .map((row) => [Date.parse(`${(row['bin(1m)'] ?? '').replace(' ', 'T')}Z`), Number(row[field] ?? 0)] as [number, number])
+    .filter(([t, v]) => !Number.isNaN(t) && !Number.isNaN(v))
+    .sort((a, b) => a[0] - b[0]);
 }
 
 export function contextQuery(provider: QuerySpec['provider'], operation: string, target: string, params: QuerySpec['params'], rationale: string, window?: QuerySpec['window']): Omit<QuerySpec, 'id'> {

@@ -108,6 +108,8 @@ export interface TriageContext {
   logSource?: LogSource;
   /** Error/warning templates new or surging since onset (the SRE's first look at the logs). */
   logOverview: PatternChange[];
+  /** Error-level lines per minute over baseline + incident (Logs Insights), when measured: [epoch ms, count]. */
+  errorSeries?: [number, number][];
   /** The service map, when the workspace has one (name → entry). */
   serviceMap: Record<string, ServiceMapEntry>;
   /** Providers or context that could not be read, in words. */

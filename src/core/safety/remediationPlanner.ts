@@ -10,11 +10,12 @@ import { classifyRisk } from './policy';
 /** Categories a rollback fixes when the failure came with a change. */
 const ROLLBACK_FIXES = new Set(['oom', 'bad-deploy', 'config-change', 'image-pull', 'crash-loop', 'health-check', 'cpu-saturation', 'disk-full', 'dns', 'tls', 'dependency']);
 
-export function proposeRemediations(conclusion: Conclusion, context: TriageContext, change: ChangeRecord | undefined): RemediationProposal[] {
+/** `firstNumber`: ids continue across conclusions of one investigation (a re-test concludes again). */
+export function proposeRemediations(conclusion: Conclusion, context: TriageContext, change: ChangeRecord | undefined, firstNumber = 1): RemediationProposal[] {
   const target = context.incident.target;
   const proposals: RemediationProposal[] = [];
   const add = (title: string, rationale: string, action: MutationAction, undo: string, undoAction?: MutationAction) =>
-    proposals.push({ id: `R${proposals.length + 1}`, title, rationale, action, apiCall: formatApiCall(action), risk: classifyRisk(action), undo, undoAction });
+    proposals.push({ id: `R${firstNumber + proposals.length}`, title, rationale, action, apiCall: formatApiCall(action), risk: classifyRisk(action), undo, undoAction });
 
   if (change && change.fromVersion && conclusion.category && ROLLBACK_FIXES.has(conclusion.category)) {
     if (target.platform === 'ecs') {

@@ -4,6 +4,7 @@
  * pulling every access line; for pod logs the lines are counted locally.
  */
 import { logWindows } from '../../engine/logQueries';
+import { perMinuteSeries } from '../../engine/triage';
 import type { EvidenceDraft, QueryProposal, TriageContext } from '../types';
 import { clock, describeChange, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 
@@ -52,10 +53,7 @@ export const trafficRule: FailureRule = {
     let points: [number, number][] = [];
     if (result.operation === 'logs.insights') {
       const splitAt = Number(query.params.splitAt);
-      points = result.result.rows
-        .map((row) => [Date.parse(`${(row['bin(1m)'] ?? '').replace(' ', 'T')}Z`), Number(row.requests ?? row['count(*)'] ?? 0)] as [number, number])
-        .filter(([t]) => !Number.isNaN(t))
-        .sort((a, b) => a[0] - b[0]);
+      points = perMinuteSeries(result.result.rows, 'requests');
       const window = query.window!;
       baselineRate = perMinute(points.filter(([t]) => t < splitAt), splitAt - window.start);
       incidentRate = perMinute(points.filter(([t]) => t >= splitAt), window.end - splitAt);
