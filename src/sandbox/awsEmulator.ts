@@ -7,6 +7,7 @@
  * HTTP 4xx/5xx with `{"__type", "message"}`. The signature is not verified, but the access key
  * id in it is, so a client without the sandbox's credentials fails like it would on AWS.
  */
+import { closeServer, FaultDelays } from './loopbackServer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -126,18 +127,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   const ecs = new EcsWorldState(scenario.world, scenario.id, clock);
   const faults = new FaultInjector(scenario.world.faults);
   const requestLog: RecordedRequest[] = [];
-  const timers = new Map<NodeJS.Timeout, () => void>();
+  const delays = new FaultDelays();
   let closed = false;
 
-  /** Waits, but never past close(): a delayed answer must not keep the server alive. */
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.set(timer, resolve);
-    });
+  const sleep = (ms: number) => delays.sleep(ms);
 
   const send = (response: ServerResponse, status: number, payload: unknown) => {
     if (response.destroyed || response.writableEnded) return;
@@ -221,15 +214,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     close: async () => {
       if (closed) return;
       closed = true;
-      for (const [timer, resolve] of timers) {
-        clearTimeout(timer);
-        resolve();
-      }
-      timers.clear();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server, delays);
     },
   };
 }

@@ -13,6 +13,7 @@
  * Served: GET /repos/{o}/{r}, /repos/{o}/{r}/commits/{sha}, /repos/{o}/{r}/commits/{sha}/pulls,
  * /repos/{o}/{r}/pulls/{n}. Commit objects list changed files without patches.
  */
+import { closeServer } from './loopbackServer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commitObject, type GitHubUrls, knownCommits, type KnownCommit, pullRequestFull, pullRequestSimple, repositoryObject } from './githubObjects';
@@ -220,9 +221,6 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
     port,
     requests: () => requestLog.map((entry) => ({ ...entry, query: { ...entry.query } })),
     close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })),
+      (closing ??= closeServer(server)),
   };
 }

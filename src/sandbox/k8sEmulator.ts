@@ -9,6 +9,7 @@
  * the three patch types, the scale subresource, and `as=Table` answers for kubectl's printing.
  * Not served: watch, create/delete, other resources (404 like an API server without them).
  */
+import { closeServer, FaultDelays } from './loopbackServer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -156,18 +157,11 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
   const world = new K8sWorld(scenario.id, scenario.world.kubernetes, clock);
   const faults = new FaultInjector(scenario.world.faults);
   const requestLog: K8sRecordedRequest[] = [];
-  const timers = new Map<NodeJS.Timeout, () => void>();
+  const delays = new FaultDelays();
   let serverAddress = '';
   let closed = false;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.set(timer, resolve);
-    });
+  const sleep = (ms: number) => delays.sleep(ms);
 
   const send = (response: ServerResponse, status: number, body: string, contentType: string) => {
     if (response.destroyed || response.writableEnded) return;
@@ -328,15 +322,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
     close: async () => {
       if (closed) return;
       closed = true;
-      for (const [timer, resolve] of timers) {
-        clearTimeout(timer);
-        resolve();
-      }
-      timers.clear();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server, delays);
     },
   };
 }
