@@ -14,8 +14,9 @@ interface FramePattern {
 const PATTERNS: FramePattern[] = [
   {
     // Node.js: "at fn (/app/src/x.js:42:23)" or "at /app/src/x.js:42:23"; ESM frames carry a
-    // file:// URL ("at fn (file:///app/src/x.mjs:42:23)").
-    regex: /^\s*at (?:(?:async )?([^\s(]+(?: \[as [^\]]+\])?) \()?(?:file:\/\/)?((?:[A-Za-z]:)?[^():\s]+\.(?:[cm]?[jt]sx?)):(\d+):(\d+)\)?\s*$/,
+    // file:// URL ("at fn (file:///app/src/x.mjs:42:23)"); source-mapped bundles name the
+    // original file under webpack:// ("at fn (webpack://shop/./src/x.ts:42:23)").
+    regex: /^\s*at (?:(?:async )?([^\s(]+(?: \[as [^\]]+\])?) \()?(?:file:\/\/|webpack(?:-internal)?:\/\/\/?(?:[^/\s()]*\/)?(?:\.\/)?)?((?:[A-Za-z]:)?[^():\s]+\.(?:[cm]?[jt]sx?)):(\d+):(\d+)\)?\s*$/,
     toLocation: (m, raw) => ({ path: m[2]!, line: Number(m[3]), column: Number(m[4]), functionName: m[1], raw }),
   },
   {

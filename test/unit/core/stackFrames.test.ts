@@ -44,3 +44,11 @@ describe('extractCodeLocations', () => {
     assert.ok(!frameMatchesFile('/app/src/cache/thumbnailCache.js', 'README.md'));
   });
 });
+
+describe('source-mapped Node.js frames', () => {
+  it('reads the original file from webpack:// frames', () => {
+    const locations = extractCodeLocations('Error: boom\n    at Cart.total (webpack://shop/./src/cart/total.ts:42:13)\n    at webpack-internal:///./src/index.ts:7:1');
+    assert.deepEqual(locations.map((l) => `${l.path}:${l.line}`), ['src/cart/total.ts:42', 'src/index.ts:7']);
+    assert.ok(frameMatchesFile(locations[0]!.path, 'src/cart/total.ts'));
+  });
+});
