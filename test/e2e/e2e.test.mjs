@@ -552,7 +552,9 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
         const runbook = quickRows().filter({ hasText: /runbook/i });
         await ((await runbook.count()) ? runbook.first() : quickRows().first()).click();
       }
-      return existsSync(dir) ? readdirSync(dir).find((name) => name.endsWith('.md')) : undefined;
+      // The file can exist a moment before its content is written: wait for both.
+      const name = existsSync(dir) ? readdirSync(dir).find((entry) => entry.endsWith('.md')) : undefined;
+      return name && readFileSync(path.join(dir, name), 'utf8').length > 0 ? name : undefined;
     }, { timeout: 60_000 });
     const content = readFileSync(path.join(dir, file), 'utf8');
     assert.match(content, /OutOfMemoryError/);
