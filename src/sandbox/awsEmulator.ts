@@ -7,10 +7,9 @@
  * HTTP 4xx/5xx with `{"__type", "message"}`. The signature is not verified, but the access key
  * id in it is, so a client without the sandbox's credentials fails like it would on AWS.
  */
-import { closeServer, FaultDelays } from './loopbackServer';
+import { closeServer, FaultDelays, listenOnLoopback } from './loopbackServer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EcsWorldState, type RecordedMutation } from './ecsApi';
 import { EmulatorError } from './emulatorError';
 import { InsightsQueries } from './insights/queries';
@@ -196,15 +195,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
   };
 
   const server = createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const { host, port } = await listenOnLoopback(server, options.port, options.host);
 
   return {
     endpoint: `http://${host}:${port}`,

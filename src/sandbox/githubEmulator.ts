@@ -13,9 +13,8 @@
  * Served: GET /repos/{o}/{r}, /repos/{o}/{r}/commits/{sha}, /repos/{o}/{r}/commits/{sha}/pulls,
  * /repos/{o}/{r}/pulls/{n}. Commit objects list changed files without patches.
  */
-import { closeServer } from './loopbackServer';
+import { closeServer, listenOnLoopback } from './loopbackServer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { commitObject, type GitHubUrls, knownCommits, type KnownCommit, pullRequestFull, pullRequestSimple, repositoryObject } from './githubObjects';
 import type { Scenario, ScenarioPullRequest } from './scenario';
 
@@ -208,13 +207,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions): Promi
 
   const server = createServer(handle);
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
-  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { hostPort, port } = await listenOnLoopback(server, options.port, options.host);
+  baseUrl = `http://${hostPort}`;
   let closing: Promise<void> | undefined;
   return {
     baseUrl,

@@ -9,10 +9,9 @@
  * the three patch types, the scale subresource, and `as=Table` answers for kubectl's printing.
  * Not served: watch, create/delete, other resources (404 like an API server without them).
  */
-import { closeServer, FaultDelays } from './loopbackServer';
+import { closeServer, FaultDelays, listenOnLoopback } from './loopbackServer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { discoveryDocument } from './k8sDiscovery';
 import type { LogQuery } from './k8sLogs';
 import type { ApiObject } from './k8sShapes';
@@ -303,15 +302,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
 
   const listener = (request: IncomingMessage, response: ServerResponse) => void handle(request, response);
   const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const { host, port } = await listenOnLoopback(server, options.port, options.host);
   serverAddress = `${host}:${port}`;
 
   return {

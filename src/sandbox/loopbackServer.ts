@@ -3,6 +3,7 @@
  * server, its URL, and a close that also drops kept-alive connections (SDK clients keep them).
  */
 import type { Server } from 'node:http';
+import type { Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export class FaultDelays {
@@ -28,14 +29,21 @@ export class FaultDelays {
   }
 }
 
-/** `host:port` of a listening server (IPv6 hosts bracketed). */
-export function listeningAddress(server: Server): { host: string; port: number; hostPort: string } {
-  const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
-  return { host, port, hostPort: `${host}:${port}` };
+/** Starts listening (loopback by default) and returns `host:port` (IPv6 hosts bracketed). */
+export async function listenOnLoopback(server: Server | TlsServer, port = 0, host = '127.0.0.1'): Promise<{ host: string; port: number; hostPort: string }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const bracketed = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return { host: bracketed, port: address.port, hostPort: `${bracketed}:${address.port}` };
 }
 
-export function closeServer(server: Server, delays?: FaultDelays): Promise<void> {
+export function closeServer(server: Server | TlsServer, delays?: FaultDelays): Promise<void> {
   delays?.cancelAll();
   return new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -14,7 +14,7 @@
  * protocolSchemas.ts, bundled apart (dist/validation.js) and loaded when the panel first talks,
  * so neither the webview nor activation pays for zod.
  */
-import type { EvidenceKind, EvidenceStrength, HypothesisStatus, RiskLevel } from '../core/model';
+import type { EvidenceKind, EvidenceStrength, HypothesisStatus, PatternSummary, RiskLevel } from '../core/model';
 
 export const EVIDENCE_PANEL_VIEW_TYPE = 'runbook.evidence';
 
@@ -60,18 +60,8 @@ export interface RemediationView {
   executed?: { ok: boolean; detail: string };
 }
 
-/** One log template of a pattern diff: baseline window vs incident window. */
-export interface PatternView {
-  /** Untrusted (built from log lines): rendered with textContent. */
-  template: string;
-  change: 'new' | 'surged' | 'steady' | 'dropped' | 'gone';
-  incidentCount: number;
-  baselineCount: number;
-  /** ISO time of the first occurrence in the incident window. */
-  firstSeen?: string;
-  /** Untrusted raw example line(s). */
-  example?: string;
-}
+/** One log template of a pattern diff (template and example are untrusted: rendered with textContent). */
+export type PatternView = PatternSummary;
 
 export interface EvidenceItemView {
   id: string;
