@@ -13,28 +13,18 @@ import { after, before, describe, it } from 'node:test';
 import { CloudWatchLogsClient, FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { createAwsProviders } from '../../../src/providers/aws/client';
-import { ProviderError, type ProviderErrorKind, type ProviderSet } from '../../../src/providers/types';
+import type { ProviderErrorKind, ProviderSet } from '../../../src/providers/types';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandbox';
 import { parseScenario } from '../../../src/sandbox/scenario';
 import { loadBundledScenario } from '../../../src/sandbox/scenarios';
 import { MINI_GROUP, miniScenario, PAGING_COUNT, PAGING_FROM, type MiniOptions } from '../sandbox/miniScenario';
+import { expectProviderError } from './expectProviderError';
 
 const MINUTE = 60_000;
 const iso = (value: string) => Date.parse(value);
 
-async function rejectsWith(promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `kind of "${error.message}"`);
-    if (fragment instanceof RegExp) assert.match(error.message, fragment);
-    else if (fragment) assert.ok(error.message.includes(fragment), `"${error.message}" should mention "${fragment}"`);
-    return error;
-  }
-  assert.fail(`expected a ProviderError of kind ${kind}`);
-}
+const rejectsWith = (promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp) => expectProviderError(promise, kind, fragment);
 
 async function startMini(options: MiniOptions = {}): Promise<{ handle: SandboxHandle; providers: Required<ProviderSet> }> {
   const handle = await startSandbox({ scenario: parseScenario(miniScenario(options)) });

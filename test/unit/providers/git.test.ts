@@ -8,25 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GitCliProvider } from '../../../src/providers/git/gitCli';
-import { ProviderError, type ProviderErrorKind } from '../../../src/providers/types';
+import type { ProviderErrorKind } from '../../../src/providers/types';
 import { materializeRepo, SandboxRepoError } from '../../../src/sandbox/repo';
 import { parseScenario, type Scenario } from '../../../src/sandbox/scenario';
 import { loadBundledScenario } from '../../../src/sandbox/scenarios';
 import { miniScenario } from '../sandbox/miniScenario';
+import { expectProviderError } from './expectProviderError';
 
 const scratch = mkdtempSync(join(tmpdir(), 'git-provider-test-'));
 let counter = 0;
 const freshDir = () => join(scratch, `dir-${++counter}`);
 
-async function rejectsWith(promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
-    assert.equal(error.provider, 'git');
-    assert.equal(error.kind, kind, error.message);
-    if (fragment) assert.ok(error.message.includes(fragment), `"${error.message}" should mention "${fragment}"`);
-    return true;
-  });
-}
+const rejectsWith = (promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string) => expectProviderError(promise, kind, fragment, 'git');
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
 

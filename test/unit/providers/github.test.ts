@@ -9,27 +9,16 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createGitHubProvider, parseGitHubRemote, webBaseUrl } from '../../../src/providers/github/client';
-import { ProviderError, type ProviderErrorKind } from '../../../src/providers/types';
+import type { ProviderErrorKind } from '../../../src/providers/types';
 import { type GitHubEmulator, startGitHubEmulator } from '../../../src/sandbox/githubEmulator';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { type SandboxHandle, startSandbox } from '../../../src/sandbox/sandbox';
 import { parseScenario, resolveScenario, type Scenario } from '../../../src/sandbox/scenario';
 import { loadBundledScenario } from '../../../src/sandbox/scenarios';
 import { miniScenario } from '../sandbox/miniScenario';
+import { expectProviderError } from './expectProviderError';
 
-async function rejectsWith(promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
-    assert.equal(error.provider, 'github');
-    assert.equal(error.kind, kind, `kind of "${error.message}"`);
-    if (fragment instanceof RegExp) assert.match(error.message, fragment);
-    else if (fragment) assert.ok(error.message.includes(fragment), `"${error.message}" should mention "${fragment}"`);
-    return error;
-  }
-  assert.fail(`expected a ProviderError of kind ${kind}`);
-}
+const rejectsWith = (promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp) => expectProviderError(promise, kind, fragment, 'github');
 
 /** Fake shas for emulator-only tests (no repository needed): label → 40 hex digits. */
 const FAKE_SHAS = { init: 'a'.repeat(40), good: 'b'.repeat(40), docs: 'c'.repeat(40), cache: 'd'.repeat(40) };

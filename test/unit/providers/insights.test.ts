@@ -11,12 +11,13 @@ import { after, before, describe, it } from 'node:test';
 import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CloudWatchLogsProvider } from '../../../src/providers/aws/cloudwatchLogs';
 import { type InsightsPollingOptions, toRows } from '../../../src/providers/aws/insights';
-import { type InsightsQuery, ProviderError, type ProviderErrorKind } from '../../../src/providers/types';
+import type { InsightsQuery, ProviderErrorKind } from '../../../src/providers/types';
 import { expandLogGroup, type StoredLogEvent } from '../../../src/sandbox/logEvents';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandbox';
 import { parseScenario, type Scenario, type ScenarioInput } from '../../../src/sandbox/scenario';
 import { miniScenario, type MiniOptions } from '../sandbox/miniScenario';
+import { expectProviderError } from './expectProviderError';
 
 const API = '/ecs/api';
 const WORKER = '/ecs/worker';
@@ -82,18 +83,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return counts;
 }
 
-async function rejectsWith(promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `kind of "${error.message}"`);
-    if (fragment instanceof RegExp) assert.match(error.message, fragment);
-    else if (fragment) assert.ok(error.message.includes(fragment), `"${error.message}" should mention "${fragment}"`);
-    return error;
-  }
-  assert.fail(`expected a ProviderError of kind ${kind}`);
-}
+const rejectsWith = (promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp) => expectProviderError(promise, kind, fragment);
 
 function rawClient(handle: SandboxHandle): CloudWatchLogsClient {
   return new CloudWatchLogsClient({ region: handle.aws.region, endpoint: handle.aws.endpoint, credentials: handle.aws.credentials, maxAttempts: 1 });

@@ -16,28 +16,17 @@ import { promisify } from 'node:util';
 import { createKubernetesProvider, type KubernetesApiProvider } from '../../../src/providers/kubernetes/client';
 import { parsePodLog } from '../../../src/providers/kubernetes/podLogs';
 import { DEFAULT_TAIL_LINES } from '../../../src/providers/kubernetes/provider';
-import { ProviderError, type ProviderErrorKind } from '../../../src/providers/types';
+import type { ProviderErrorKind } from '../../../src/providers/types';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '../../../src/sandbox/sandbox';
 import { parseScenario } from '../../../src/sandbox/scenario';
 import { CART_POD, CRASHING_POD, HEALTHY_POD, k8sScenario, RESTARTED_POD, STACK_TRACE } from '../sandbox/k8sMiniScenario';
 import type { MiniOptions } from '../sandbox/miniScenario';
+import { expectProviderError } from './expectProviderError';
 
 const at = (iso: string) => Date.parse(iso);
 
-async function rejectsWith(promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ProviderError, `expected ProviderError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `kind of "${error.message}"`);
-    assert.equal(error.provider, 'kubernetes');
-    if (fragment instanceof RegExp) assert.match(error.message, fragment);
-    else if (fragment) assert.ok(error.message.includes(fragment), `"${error.message}" should mention "${fragment}"`);
-    return error;
-  }
-  assert.fail(`expected a ProviderError of kind ${kind}`);
-}
+const rejectsWith = (promise: Promise<unknown>, kind: ProviderErrorKind, fragment?: string | RegExp) => expectProviderError(promise, kind, fragment, 'kubernetes');
 
 async function startK8s(options: MiniOptions = {}, sandbox: Partial<SandboxOptions> = {}): Promise<{ handle: SandboxHandle; k8s: KubernetesApiProvider }> {
   const handle = await startSandbox({ scenario: parseScenario(k8sScenario(options)), ...sandbox });
