@@ -294,7 +294,9 @@ class Investigation {
     const candidates = nodes
       .filter((n) => (n.status === 'supported' || n.status === 'confirmed') && this.state.judgements[n.id]?.judgement !== 'prune')
       .filter((n) => n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])))
-      .sort((a, b) => rankOf(b, nodes, this.state) - rankOf(a, nodes, this.state) || b.depth - a.depth);
+      .map((node) => ({ node, rank: rankOf(node, nodes, this.state) }))
+      .sort((a, b) => b.rank - a.rank || b.node.depth - a.node.depth)
+      .map(({ node }) => node);
     const unchecked = [
       ...this.context.unavailable,
       ...nodes.filter((n) => n.status === 'unavailable').map((n) => `${n.id} "${n.title}" could not be tested`),

@@ -34,3 +34,11 @@ export function renderLogQuery(source: LogSource, terms: readonly string[], wind
     ? { provider: 'cloudwatch-logs', operation: 'logs.compareWindows', target: source.logGroup, params, window: windows.incident }
     : { provider: 'kubernetes', operation: 'logs.compareWindows', target: `${source.namespace}/${source.labelSelector}`, params, window: windows.incident };
 }
+
+/** Logs Insights rows `{ "bin(1m)": "2026-11-20 10:16:00.000", errors: "12" }` → [epoch ms, count], sorted. */
+export function perMinuteSeries(rows: readonly Record<string, string>[], field: string): [number, number][] {
+  return rows
+    .map((row) => [Date.parse(`${(row['bin(1m)'] ?? '').replace(' ', 'T')}Z`), Number(row[field] ?? 0)] as [number, number])
+    .filter(([t, v]) => !Number.isNaN(t) && !Number.isNaN(v))
+    .sort((a, b) => a[0] - b[0]);
+}

@@ -48,10 +48,6 @@ export class QueryGuard {
     if (query.window) this.windows.push({ key: shapeKey(query), id: query.id, ...query.window });
   }
 
-  callCount(provider: string): number {
-    return this.calls.get(provider) ?? 0;
-  }
-
   private broadness(query: QuerySpec): string | undefined {
     if (WILDCARD_TARGET.test(query.target.trim())) {
       return `Refused broad query: target "${query.target}" is not a specific ${query.provider} resource.`;

@@ -20,8 +20,6 @@ export class QueryRunner {
   private readonly guard: QueryGuard;
   private readonly results = new Map<string, QueryResult>();
   private next = 1;
-  refusedCount = 0;
-  executedCount = 0;
 
   constructor(
     private readonly stream: EventStream,
@@ -43,7 +41,6 @@ export class QueryRunner {
     const query: QuerySpec = { ...proposal, id: `Q${this.next++}` };
     const verdict = this.guard.check(query);
     if (verdict.verdict === 'refuse') {
-      this.refusedCount++;
       this.stream.emit({ type: 'query.refused', query, reason: verdict.reason });
       return { ok: false, query, refused: true, error: verdict.reason };
     }
@@ -60,7 +57,6 @@ export class QueryRunner {
 
     const started = Date.now();
     this.guard.record(query);
-    this.executedCount++;
     try {
       const result = await executeQuery(query, this.providers, { maxLogEvents: this.limits.maxLogEventsPerQuery, maxPods: this.limits.maxPodsPerQuery, now: this.now }, this.signal);
       this.results.set(query.id, result);

@@ -6,14 +6,12 @@
  */
 import type { Incident } from '../incident';
 import { diffLogWindows } from '../logs/patternChange';
-import type { QuerySpec } from '../model';
 import type { ServiceMapEntry, TriageContext } from '../reasoner/types';
-import { logWindows, renderLogQuery, OVERVIEW_TERMS } from './logQueries';
+import { CONTEXT_ID, contextQuery } from './contextQuery';
+import { logWindows, perMinuteSeries, renderLogQuery, OVERVIEW_TERMS } from './logQueries';
 import type { QueryRunner } from './queryRunner';
 import { triageEcs } from './triageEcs';
 import { triageKubernetes } from './triageKubernetes';
-
-export const CONTEXT_ID = 'context';
 
 export interface TriageInput {
   incident: Incident;
@@ -79,15 +77,3 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
 }
 
 const ERROR_RATE_QUERY = 'filter @message like /(?i)(error|exception|fatal|panic)/ | stats count(*) as errors by bin(1m)';
-
-/** Logs Insights rows `{ "bin(1m)": "2026-11-20 10:16:00.000", errors: "12" }` → [epoch ms, count], sorted. */
-export function perMinuteSeries(rows: readonly Record<string, string>[], field: string): [number, number][] {
-  return rows
-    .map((row) => [Date.parse(`${(row['bin(1m)'] ?? '').replace(' ', 'T')}Z`), Number(row[field] ?? 0)] as [number, number])
-    .filter(([t, v]) => !Number.isNaN(t) && !Number.isNaN(v))
-    .sort((a, b) => a[0] - b[0]);
-}
-
-export function contextQuery(provider: QuerySpec['provider'], operation: string, target: string, params: QuerySpec['params'], rationale: string, window?: QuerySpec['window']): Omit<QuerySpec, 'id'> {
-  return { hypothesisId: CONTEXT_ID, provider, operation, target, params, rationale, window };
-}

@@ -5,7 +5,7 @@ import type { ChangeRecord, Termination, TriageContext } from '../reasoner/types
 import type { z } from 'zod';
 import { commitOfContainers, diffContainers, ecsContainers, shortTaskDefinition } from './changes';
 import type { QueryRunner } from './queryRunner';
-import { contextQuery } from './triage';
+import { contextQuery } from './contextQuery';
 
 type EcsTarget = z.infer<typeof EcsTargetSchema>;
 

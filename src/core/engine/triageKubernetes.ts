@@ -8,7 +8,7 @@ import type { ChangeRecord, Termination, TriageContext } from '../reasoner/types
 import type { z } from 'zod';
 import { commitOfContainers, diffContainers, k8sContainers } from './changes';
 import type { QueryRunner } from './queryRunner';
-import { contextQuery } from './triage';
+import { contextQuery } from './contextQuery';
 
 type KubernetesTarget = z.infer<typeof KubernetesTargetSchema>;
 

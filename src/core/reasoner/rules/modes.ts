@@ -55,7 +55,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'image-pull',
     title: (c) => `New ${c.incident.service} tasks cannot pull their image`,
     causes: ['image'],
-    culprit: ({ terminations, events }) => (terminations[0]?.version ? { kind: terminations[0].platform === 'ecs' ? 'task-definition' : 'replicaset', id: terminations[0].version } : events.length ? undefined : undefined),
+    culprit: ({ terminations }) => (terminations[0]?.version ? { kind: terminations[0].platform === 'ecs' ? 'task-definition' : 'replicaset', id: terminations[0].version } : undefined),
   },
   {
     id: 'crash-loop',

@@ -3,8 +3,7 @@
  * blame. Counted server-side with Logs Insights (`stats count(*) by bin(1m)`) instead of
  * pulling every access line; for pod logs the lines are counted locally.
  */
-import { logWindows } from '../../engine/logQueries';
-import { perMinuteSeries } from '../../engine/triage';
+import { logWindows, perMinuteSeries } from '../../engine/logQueries';
 import type { EvidenceDraft, QueryProposal, TriageContext } from '../types';
 import { clock, describeChange, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 
@@ -34,7 +33,8 @@ export const trafficRule: FailureRule = {
     const source = context.logSource;
     if (!source) return [];
     const windows = logWindows(context);
-    const overload = logQuery(context, OVERLOAD_TERMS, 'Is the service saying it is overloaded (shedding load, queues full)?');
+    // Tagged so interpret() tells it from the request-volume query, which has the same operation.
+    const overload = logQuery(context, OVERLOAD_TERMS, 'Is the service saying it is overloaded (shedding load, queues full)?').map((q) => ({ ...q, params: { ...q.params, purpose: 'overload' } }));
     if (source.kind === 'pods') return [...logQuery(context, ['GET ', 'POST ', 'PUT ', 'PATCH ', 'DELETE ', 'request', '"method"'], 'Did request volume rise above the baseline?'), ...overload];
     const start = Math.max(windows.baseline.start, windows.incident.end - 6 * 3_600_000 + 1);
     const query: QueryProposal = {
@@ -57,7 +57,7 @@ export const trafficRule: FailureRule = {
       const window = query.window!;
       baselineRate = perMinute(points.filter(([t]) => t < splitAt), splitAt - window.start);
       incidentRate = perMinute(points.filter(([t]) => t >= splitAt), window.end - splitAt);
-    } else if (result.operation === 'logs.compareWindows' && JSON.parse(String(query.params.terms ?? '[]')).includes(OVERLOAD_TERMS[0])) {
+    } else if (result.operation === 'logs.compareWindows' && query.params.purpose === 'overload') {
       const fresh = patternsOf(result).filter((p) => (p.change === 'new' || p.change === 'surged') && OVERLOAD.test(`${p.template} ${p.example}`));
       if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'The service does not report overload.' }];
       const total = fresh.reduce((sum, p) => sum + p.incidentCount, 0);
