@@ -1,12 +1,12 @@
 /**
- * Writes docs/scenario.schema.json from the zod scenario schema (src/sandbox/scenario.ts).
+ * Writes docs/scenario.schema.json from the zod scenario schema (src/sandbox/scenario/scenario.ts).
  *
  *   npm run schema:scenarios            regenerate the file
  *   npm run schema:scenarios -- --check exit 1 if the committed file is stale (what the unit test checks too)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { scenarioJsonSchemaText } from '../src/sandbox/scenarioJsonSchema';
+import { scenarioJsonSchemaText } from '../src/sandbox/scenario/scenarioJsonSchema';
 
 export const SCENARIO_SCHEMA_PATH = resolve(__dirname, '..', 'docs', 'scenario.schema.json');
 

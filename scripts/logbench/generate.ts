@@ -5,7 +5,7 @@
  * path and a long tail of rare events, like a real service.
  */
 
-import { createRng } from '../../src/sandbox/logTemplate';
+import { createRng } from '../../src/sandbox/scenario/logTemplate';
 
 // The sandbox's seeded PRNG: one implementation for generated worlds and generated benchmarks.
 export { createRng };

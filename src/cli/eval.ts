@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/incident';
 import { evaluateScenarios, type CaseResult } from '../sandbox/evaluate';
-import { loadScenarioFile, type Scenario } from '../sandbox/scenario';
+import { loadScenarioFile, type Scenario } from '../sandbox/scenario/scenario';
 import { BUNDLED_SCENARIOS, loadBundledScenario } from '../sandbox/scenarios';
 
 export async function runEvalCommand(args: string[]): Promise<number> {

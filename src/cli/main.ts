@@ -7,7 +7,7 @@ import { InvalidInputError } from '../core/incident';
 import { readScratchpad } from '../core/scratchpad';
 import { loadServiceMap } from '../core/serviceMap';
 import { reduceInvestigation } from '../core/state';
-import { materializeRepo } from '../sandbox/repo';
+import { materializeRepo } from '../sandbox/scenario/repo';
 import { sandboxProviders } from '../sandbox/providers';
 import { startSandbox } from '../sandbox/sandbox';
 import { BUNDLED_SCENARIOS } from '../sandbox/scenarios';

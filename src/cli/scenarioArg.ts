@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../core/incident';
-import { loadScenarioFile, type Scenario } from '../sandbox/scenario';
+import { loadScenarioFile, type Scenario } from '../sandbox/scenario/scenario';
 import { BUNDLED_SCENARIOS, DEFAULT_SCENARIO_ID, loadBundledScenario } from '../sandbox/scenarios';
 
 export function scenarioFrom(value: string | undefined): Scenario {

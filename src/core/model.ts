@@ -3,7 +3,11 @@
  * Plain data only (serialisable to the JSONL scratchpad and across the webview boundary).
  */
 
-/** Failure categories the reasoners know. Issue-3 rules extend this list. */
+/**
+ * Failure categories the reasoners know. `storage` (volumes, claims, mounts), `permissions`
+ * (RBAC, IAM, a secret the workload may not read) and `network` (policies, selectors, routes
+ * that cut a workload off) came with the outside suite.
+ */
 export const FAILURE_CATEGORIES = [
   'oom',
   'cpu-saturation',
@@ -20,6 +24,9 @@ export const FAILURE_CATEGORIES = [
   'tls',
   'dns',
   'node-pressure',
+  'storage',
+  'permissions',
+  'network',
   'unknown',
 ] as const;
 export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];

@@ -11,7 +11,7 @@ import { loadServiceMap } from '../core/serviceMap';
 import type { InvestigationState } from '../core/state';
 import { sandboxProviders } from './providers';
 import { startSandbox } from './sandbox';
-import type { Scenario } from './scenario';
+import type { Scenario } from './scenario/scenario';
 
 export interface Verdict {
   category: string;

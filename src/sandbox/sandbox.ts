@@ -10,15 +10,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Incident } from '../core/incident';
-import { type RecordedMutation, type RecordedRequest, startAwsEmulator } from './awsEmulator';
-import { type GitHubEmulator, type GitHubRecordedRequest, startGitHubEmulator } from './githubEmulator';
-import { type K8sEmulator, type K8sRecordedMutation, type K8sRecordedRequest, startK8sEmulator } from './k8sEmulator';
-import { materializeRepo } from './repo';
-import { resolveScenario, type Scenario } from './scenario';
+import { type RecordedMutation, type RecordedRequest, startAwsEmulator } from './aws/awsEmulator';
+import { type GitHubEmulator, type GitHubRecordedRequest, startGitHubEmulator } from './github/githubEmulator';
+import { type K8sEmulator, type K8sRecordedMutation, type K8sRecordedRequest, startK8sEmulator } from './kubernetes/k8sEmulator';
+import { materializeRepo } from './scenario/repo';
+import { resolveScenario, type Scenario } from './scenario/scenario';
 
-export type { RecordedMutation, RecordedRequest } from './awsEmulator';
-export type { K8sRecordedMutation, K8sRecordedRequest } from './k8sEmulator';
-export type { GitHubRecordedRequest } from './githubEmulator';
+export type { RecordedMutation, RecordedRequest } from './aws/awsEmulator';
+export type { K8sRecordedMutation, K8sRecordedRequest } from './kubernetes/k8sEmulator';
+export type { GitHubRecordedRequest } from './github/githubEmulator';
 
 /** Fixed fake credentials: the emulator only accepts these (wrong keys fail like on AWS). */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'SANDBOXACCESSKEYID01', secretAccessKey: 'sandbox-secret-access-key-not-a-real-one' } as const;

@@ -3,7 +3,7 @@
  * it: no runtime file paths, which would differ between the CLI, tests and the VSIX.
  */
 import { InvalidInputError } from '../../core/incident';
-import { parseScenario, type Scenario } from '../scenario';
+import { parseScenario, type Scenario } from '../scenario/scenario';
 import demoOom from './demo-oom.json';
 import ecsAccountsLatencyInconclusive from './ecs-accounts-latency-inconclusive.json';
 import ecsBillingHikariPoolConfig from './ecs-billing-hikari-pool-config.json';

@@ -20,11 +20,11 @@ import { fileWeight, findTemplateSources, templateFragments } from '../../../src
 import { rankCommits as ruleRankCommits } from '../../../src/core/reasoner/rules/commitBlame';
 import { GitCliProvider } from '../../../src/providers/git/gitCli';
 import { createGitHubProvider } from '../../../src/providers/github/client';
-import { startGitHubEmulator } from '../../../src/sandbox/githubEmulator';
+import { startGitHubEmulator } from '../../../src/sandbox/github/githubEmulator';
 import { sandboxProviders } from '../../../src/sandbox/providers';
-import { materializeRepo } from '../../../src/sandbox/repo';
+import { materializeRepo } from '../../../src/sandbox/scenario/repo';
 import { type SandboxHandle, startSandbox } from '../../../src/sandbox/sandbox';
-import { parseScenario, resolveScenario, type ScenarioInput } from '../../../src/sandbox/scenario';
+import { parseScenario, resolveScenario, type ScenarioInput } from '../../../src/sandbox/scenario/scenario';
 import { loadBundledScenario } from '../../../src/sandbox/scenarios';
 import { miniScenario } from '../sandbox/miniScenario';
 

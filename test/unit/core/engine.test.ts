@@ -9,7 +9,7 @@ import { EventStream, type InvestigationEvent } from '../../../src/core/events';
 import { reduceInvestigation, type InvestigationState } from '../../../src/core/state';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandbox';
-import type { Scenario } from '../../../src/sandbox/scenario';
+import type { Scenario } from '../../../src/sandbox/scenario/scenario';
 import { loadBundledScenario } from '../../../src/sandbox/scenarios';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

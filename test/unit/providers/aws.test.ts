@@ -16,7 +16,7 @@ import { createAwsProviders } from '../../../src/providers/aws/client';
 import type { ProviderErrorKind, ProviderSet } from '../../../src/providers/types';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandbox';
-import { parseScenario } from '../../../src/sandbox/scenario';
+import { parseScenario } from '../../../src/sandbox/scenario/scenario';
 import { loadBundledScenario } from '../../../src/sandbox/scenarios';
 import { MINI_GROUP, miniScenario, PAGING_COUNT, PAGING_FROM, type MiniOptions } from '../sandbox/miniScenario';
 import { expectProviderError } from './expectProviderError';

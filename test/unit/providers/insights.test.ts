@@ -12,10 +12,10 @@ import { CloudWatchLogsClient, GetQueryResultsCommand, StartQueryCommand } from 
 import { CloudWatchLogsProvider } from '../../../src/providers/aws/cloudwatchLogs';
 import { type InsightsPollingOptions, toRows } from '../../../src/providers/aws/insights';
 import type { InsightsQuery, ProviderErrorKind } from '../../../src/providers/types';
-import { expandLogGroup, type StoredLogEvent } from '../../../src/sandbox/logEvents';
+import { expandLogGroup, type StoredLogEvent } from '../../../src/sandbox/aws/logEvents';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandbox';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../../src/sandbox/scenario';
+import { parseScenario, type Scenario, type ScenarioInput } from '../../../src/sandbox/scenario/scenario';
 import { miniScenario, type MiniOptions } from '../sandbox/miniScenario';
 import { expectProviderError } from './expectProviderError';
 

@@ -19,7 +19,7 @@ import { DEFAULT_TAIL_LINES } from '../../../src/providers/kubernetes/provider';
 import type { ProviderErrorKind } from '../../../src/providers/types';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '../../../src/sandbox/sandbox';
-import { parseScenario } from '../../../src/sandbox/scenario';
+import { parseScenario } from '../../../src/sandbox/scenario/scenario';
 import { CART_POD, CRASHING_POD, HEALTHY_POD, k8sScenario, RESTARTED_POD, STACK_TRACE } from '../sandbox/k8sMiniScenario';
 import type { MiniOptions } from '../sandbox/miniScenario';
 import { expectProviderError } from './expectProviderError';

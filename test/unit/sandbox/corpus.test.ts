@@ -14,7 +14,7 @@ import { FAILURE_CATEGORIES } from '../../../src/core/model';
 import { ProviderError } from '../../../src/providers/types';
 import { sandboxProviders } from '../../../src/sandbox/providers';
 import { startSandbox } from '../../../src/sandbox/sandbox';
-import type { Scenario } from '../../../src/sandbox/scenario';
+import type { Scenario } from '../../../src/sandbox/scenario/scenario';
 import { BUNDLED_SCENARIOS, loadBundledScenario } from '../../../src/sandbox/scenarios';
 
 const ids = Object.keys(BUNDLED_SCENARIOS).sort();

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { evaluateQuery, formatInsightsTimestamp, type InsightsEvent } from '../../../src/sandbox/insights/evaluate';
-import { parseQuery, QuerySyntaxError } from '../../../src/sandbox/insights/parser';
-import { groupPatterns, maskLine } from '../../../src/sandbox/insights/patterns';
+import { evaluateQuery, formatInsightsTimestamp, type InsightsEvent } from '../../../src/sandbox/aws/insights/evaluate';
+import { parseQuery, QuerySyntaxError } from '../../../src/sandbox/aws/insights/parser';
+import { groupPatterns, maskLine } from '../../../src/sandbox/aws/insights/patterns';
 
 function syntaxError(query: string): QuerySyntaxError {
   try {

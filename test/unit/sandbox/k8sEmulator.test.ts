@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type K8sEmulator, startK8sEmulator } from '../../../src/sandbox/k8sEmulator';
-import { parseScenario, resolveScenario, type Scenario } from '../../../src/sandbox/scenario';
+import { type K8sEmulator, startK8sEmulator } from '../../../src/sandbox/kubernetes/k8sEmulator';
+import { parseScenario, resolveScenario, type Scenario } from '../../../src/sandbox/scenario/scenario';
 import { CART_POD, CRASHING_POD, HEALTHY_POD, k8sScenario, RESTARTED_POD, STACK_TRACE } from './k8sMiniScenario';
 
 const TOKEN = 'test-token-0123456789';

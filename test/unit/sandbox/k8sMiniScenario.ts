@@ -5,7 +5,7 @@
  * Story: `shop/checkout` rolled out revision 3 (image :{{short:two}}, memory limit 256Mi) at
  * 11:00; one pod is in CrashLoopBackOff after OOMKills (exit 137), node-a reports MemoryPressure.
  */
-import type { ScenarioInput } from '../../../src/sandbox/scenario';
+import type { ScenarioInput } from '../../../src/sandbox/scenario/scenario';
 import { miniScenario, type MiniOptions } from './miniScenario';
 
 type KubernetesInput = NonNullable<ScenarioInput['world']['kubernetes']>;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidInputError } from '../../../src/core/incident';
-import { parseScenario, resolveScenario, type ScenarioInput } from '../../../src/sandbox/scenario';
+import { parseScenario, resolveScenario, type ScenarioInput } from '../../../src/sandbox/scenario/scenario';
 import { CRASHING_POD, k8sScenario } from './k8sMiniScenario';
 
 function issuesOf(input: unknown): string[] {

@@ -2,7 +2,7 @@
  * A small scenario for unit tests: every value the tests assert on is visible here, so the
  * expectations do not depend on the demo's story. Returns fresh JSON each call (tests mutate it).
  */
-import type { ScenarioInput } from '../../../src/sandbox/scenario';
+import type { ScenarioInput } from '../../../src/sandbox/scenario/scenario';
 
 export const MINI_NOW = '2026-01-15T12:00:00Z';
 export const MINI_GROUP = '/ecs/web';

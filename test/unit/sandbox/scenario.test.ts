@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InvalidInputError } from '../../../src/core/incident';
-import { eventIdOf, expandGenerator, expandLogGroup } from '../../../src/sandbox/logEvents';
-import { parseTemplate } from '../../../src/sandbox/logTemplate';
-import { loadScenarioFile, parseScenario, resolveScenario, stripTruth, type Scenario } from '../../../src/sandbox/scenario';
+import { eventIdOf, expandGenerator, expandLogGroup } from '../../../src/sandbox/aws/logEvents';
+import { parseTemplate } from '../../../src/sandbox/scenario/logTemplate';
+import { loadScenarioFile, parseScenario, resolveScenario, stripTruth, type Scenario } from '../../../src/sandbox/scenario/scenario';
 import { BUNDLED_SCENARIOS, loadBundledScenario } from '../../../src/sandbox/scenarios';
 import { miniScenario, PAGING_COUNT, PAGING_FROM } from './miniScenario';
 

@@ -9,7 +9,7 @@
  * wire are epoch SECONDS, inclusive at second granularity.
  */
 import { randomUUID } from 'node:crypto';
-import { EmulatorError, invalidParameter } from '../emulatorError';
+import { EmulatorError, invalidParameter } from '../../emulatorError';
 import { lowerBound, type LogStore } from '../logEvents';
 import type { ParsedQuery } from './ast';
 import { evaluateQuery, type InsightsEvent, type ResultField } from './evaluate';

@@ -13,10 +13,10 @@
  * Served: GET /repos/{o}/{r}, /repos/{o}/{r}/commits/{sha}, /repos/{o}/{r}/commits/{sha}/pulls,
  * /repos/{o}/{r}/pulls/{n}. Commit objects list changed files without patches.
  */
-import { closeServer, listenOnLoopback } from './loopbackServer';
+import { closeServer, listenOnLoopback } from '../loopbackServer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { commitObject, type GitHubUrls, knownCommits, type KnownCommit, pullRequestFull, pullRequestSimple, repositoryObject } from './githubObjects';
-import type { Scenario, ScenarioPullRequest } from './scenario';
+import type { Scenario, ScenarioPullRequest } from '../scenario/scenario';
 
 export interface GitHubEmulatorOptions {
   /** The scenario with placeholders resolved; must have `world.github`. */

@@ -4,7 +4,7 @@
  * (what decides whether a rollout creates a ReplicaSet or re-uses one).
  */
 import type { ScenarioK8sCondition } from './k8sScenario';
-import { createRng, hashSeed } from './logTemplate';
+import { createRng, hashSeed } from '../scenario/logTemplate';
 
 // ---------------------------------------------------------------- shapes
 

@@ -8,7 +8,7 @@
  * `checkKubernetesReferences` from its cross-reference pass.
  */
 import { z } from 'zod';
-import { Count, IsoDate, LogGeneratorSchema, Name } from './scenarioPrimitives';
+import { Count, IsoDate, LogGeneratorSchema, Name } from '../scenario/scenarioPrimitives';
 
 /** Object names: DNS-1123 subdomains, as the API server enforces for pods, deployments, … */
 const ObjectName = z

@@ -7,7 +7,7 @@
  * Kept out of scenario.ts so that file only wires it in.
  */
 import { z } from 'zod';
-import { IsoDate, Name } from './scenarioPrimitives';
+import { IsoDate, Name } from '../scenario/scenarioPrimitives';
 
 /** GitHub's own rules: logins are alphanumeric with single inner hyphens, repo names a little freer. */
 const Login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'a GitHub login: letters, digits and inner "-", at most 39');

@@ -4,7 +4,7 @@
  * Ids derive from the scenario id and object names, so every run serves the same bytes.
  */
 import type { ScenarioK8sContainerStatus, ScenarioK8sEvent, ScenarioK8sNode, ScenarioK8sPod } from './k8sScenario';
-import { hashSeed } from './logTemplate';
+import { hashSeed } from '../scenario/logTemplate';
 import { type ApiObject, conditionJson, type ContainerJson, type IdSource, type NodeJson, type PodJson, type ReplicaSetJson, rfc3339, toMs } from './k8sShapes';
 
 function containerStateJson(status: ScenarioK8sContainerStatus, startedAt: string, containerId: string) {

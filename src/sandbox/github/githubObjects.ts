@@ -4,7 +4,7 @@
  * read, with GitHub's names and types (snake_case, ISO times, `state` open/closed plus
  * `merged_at`). Pure data: githubEmulator.ts serves it.
  */
-import type { ScenarioCommit, ScenarioPullRequest, Scenario } from './scenario';
+import type { ScenarioCommit, ScenarioPullRequest, Scenario } from '../scenario/scenario';
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  * every machine: `{{commit:LABEL}}` placeholders and test expectations can rely on them.
  */
 import { stringify as stringifyYaml } from 'yaml';
-import { SERVICE_MAP_PATH } from '../core/serviceMap';
+import { SERVICE_MAP_PATH } from '../../core/serviceMap';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -9,7 +9,7 @@
  * the three patch types, the scale subresource, and `as=Table` answers for kubectl's printing.
  * Not served: watch, create/delete, other resources (404 like an API server without them).
  */
-import { closeServer, FaultDelays, listenOnLoopback } from './loopbackServer';
+import { closeServer, FaultDelays, listenOnLoopback } from '../loopbackServer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { discoveryDocument } from './k8sDiscovery';
@@ -21,7 +21,7 @@ import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, S
 import { FAULT_STATUS, K8sStatusError } from './k8sStatus';
 import { toTable, wantsTable } from './k8sTables';
 import { type K8sRecordedMutation, type K8sResource, K8sWorld } from './k8sWorld';
-import type { Scenario, ScenarioFault } from './scenario';
+import type { Scenario, ScenarioFault } from '../scenario/scenario';
 
 export type { DeploymentSnapshot, K8sRecordedMutation } from './k8sWorld';
 

@@ -4,9 +4,9 @@
  * timestamps, `failures` for missing items. UpdateService really changes the served world
  * (new PRIMARY deployment, previous one ACTIVE) and is recorded for the test or demo to inspect.
  */
-import type { ScenarioDeployment, ScenarioService, ScenarioTask, ScenarioTaskDefinition, ScenarioWorld } from './scenario';
-import { decodeToken, EmulatorError, encodeToken, invalidParameter } from './emulatorError';
-import { createRng, hashSeed } from './logTemplate';
+import type { ScenarioDeployment, ScenarioService, ScenarioTask, ScenarioTaskDefinition, ScenarioWorld } from '../scenario/scenario';
+import { decodeToken, EmulatorError, encodeToken, invalidParameter } from '../emulatorError';
+import { createRng, hashSeed } from '../scenario/logTemplate';
 
 export interface RecordedMutation {
   /** 1, 2, … in the order the emulator applied them */

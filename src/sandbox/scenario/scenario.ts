@@ -8,13 +8,13 @@
  * and `truth.culprit.id` may contain `{{commit:LABEL}}` (full sha) or `{{short:LABEL}}` (7-char
  * sha); `resolveScenario` substitutes them once the repository is materialized.
  */
-import { ServiceMapSchema } from '../core/serviceMap';
+import { ServiceMapSchema } from '../../core/serviceMap';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { IncidentSchema, InvalidInputError, parseWith } from '../core/incident';
-import { FAILURE_CATEGORIES } from '../core/model';
-import { GitHubWorldSchema } from './githubScenario';
-import { checkKubernetesReferences, KubernetesWorldSchema } from './k8sScenario';
+import { IncidentSchema, InvalidInputError, parseWith } from '../../core/incident';
+import { FAILURE_CATEGORIES } from '../../core/model';
+import { GitHubWorldSchema } from '../github/githubScenario';
+import { checkKubernetesReferences, KubernetesWorldSchema } from '../kubernetes/k8sScenario';
 import { Count, IsoDate, LogGeneratorSchema, Name } from './scenarioPrimitives';
 
 /** `family:revision`, the way task definitions are referenced throughout ECS. */
@@ -259,10 +259,14 @@ const WorldSchema = z.object({
   serviceMap: ServiceMapSchema.optional(),
 });
 
+const CulpritSchema = z.object({ kind: z.enum(['commit', 'task-definition', 'replicaset', 'dependency', 'config', 'pod', 'node', 'other']), id: Name });
+
 const TruthSchema = z
   .object({
     category: z.enum([...FAILURE_CATEGORIES, 'inconclusive']),
-    culprit: z.object({ kind: z.enum(['commit', 'task-definition', 'replicaset', 'dependency', 'config', 'pod', 'node', 'other']), id: Name }).optional(),
+    culprit: CulpritSchema.optional(),
+    /** Other defensible answers (the commit and the task definition that shipped it, …): any of them scores as correct. */
+    alternatives: z.array(z.object({ category: z.enum([...FAILURE_CATEGORIES, 'inconclusive']), culprit: CulpritSchema.optional() })).default([]),
     remediation: z.string().optional(),
     notes: z.string().optional(),
   })
@@ -297,8 +301,8 @@ export type ScenarioLogGroup = ScenarioWorld['logs']['groups'][number];
 export type ScenarioLogGenerator = ScenarioLogGroup['generators'][number];
 export type ScenarioCommit = ScenarioWorld['git']['commits'][number];
 export type ScenarioFault = ScenarioWorld['faults'][number];
-export type { ScenarioKubernetes } from './k8sScenario';
-export type { ScenarioGitHub, ScenarioPullRequest } from './githubScenario';
+export type { ScenarioKubernetes } from '../kubernetes/k8sScenario';
+export type { ScenarioGitHub, ScenarioPullRequest } from '../github/githubScenario';
 export type ScenarioTruth = Scenario['truth'];
 export type ScenarioWithoutTruth = Omit<Scenario, 'truth'>;
 

@@ -2,7 +2,7 @@
  * CloudWatch Logs FilterLogEvents for the emulator (`Logs_20140328.FilterLogEvents`), read-only
  * over a LogStore. Logs Insights (StartQuery/GetQueryResults/StopQuery) is in ./insights.
  */
-import { decodeToken, EmulatorError, encodeToken, invalidParameter } from './emulatorError';
+import { decodeToken, EmulatorError, encodeToken, invalidParameter } from '../emulatorError';
 import { compileFilterPattern, FilterPatternError } from './filterPattern';
 import { eventIdOf, ingestionTimeOf, lowerBound, type LogStore } from './logEvents';
 

@@ -3,8 +3,8 @@
  * once, so a FilterLogEvents window is a binary search plus a scan of that window only — fine
  * for groups of 100k+ events.
  */
-import type { ScenarioLogGenerator, ScenarioLogGroup } from './scenario';
-import { createRng, expandTemplate, hashSeed, parseTemplate } from './logTemplate';
+import type { ScenarioLogGenerator, ScenarioLogGroup } from '../scenario/scenario';
+import { createRng, expandTemplate, hashSeed, parseTemplate } from '../scenario/logTemplate';
 
 export interface StoredLogEvent {
   /** epoch ms */

@@ -7,7 +7,7 @@
  * precision, trailing zeros trimmed, as Go's RFC3339Nano prints it).
  */
 import type { ScenarioKubernetes } from './k8sScenario';
-import { expandGenerator } from './logEvents';
+import { expandGenerator } from '../aws/logEvents';
 
 export interface LogLine {
   /** epoch ms */

@@ -7,15 +7,15 @@
  * HTTP 4xx/5xx with `{"__type", "message"}`. The signature is not verified, but the access key
  * id in it is, so a client without the sandbox's credentials fails like it would on AWS.
  */
-import { closeServer, FaultDelays, listenOnLoopback } from './loopbackServer';
+import { closeServer, FaultDelays, listenOnLoopback } from '../loopbackServer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { EcsWorldState, type RecordedMutation } from './ecsApi';
-import { EmulatorError } from './emulatorError';
+import { EmulatorError } from '../emulatorError';
 import { InsightsQueries } from './insights/queries';
 import { LogStore } from './logEvents';
 import { filterLogEvents } from './logsApi';
-import type { Scenario, ScenarioFault } from './scenario';
+import type { Scenario, ScenarioFault } from '../scenario/scenario';
 
 export type { RecordedMutation, ServiceSnapshot } from './ecsApi';
 
