@@ -1,12 +1,15 @@
 /**
  * `runbook eval [PATH…] [--json]`: runs scenarios (files or directories; the bundled corpus
  * when none is given) and scores the engine. The --json document is a stable interface:
- * { total, correct, accuracy, cases: [{ id, expected, predicted, correct, confidence, queries, durationMs }] }.
+ * { total, correct, accuracy, categoryCorrect, calibration: { bar, confidentlyWrong, confidentlyWrongRate,
+ * inconclusive, brier, reliability[] }, cases: [{ id, expected, alternatives?, predicted, correct, confidence,
+ * queries, durationMs }] } (see sandbox/calibration.ts for the calibration figures).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/incident';
+import { formatCalibration } from '../sandbox/calibration';
 import { evaluateScenarios, type CaseResult } from '../sandbox/evaluate';
 import { loadScenarioFile, type Scenario } from '../sandbox/scenario/scenario';
 import { BUNDLED_SCENARIOS, loadBundledScenario } from '../sandbox/scenarios';
@@ -19,7 +22,8 @@ export async function runEvalCommand(args: string[]): Promise<number> {
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {
-    console.log(`\n${report.correct}/${report.total} correct (accuracy ${(report.accuracy * 100).toFixed(1)}%)`);
+    console.log(`\n${report.correct}/${report.total} correct (accuracy ${(report.accuracy * 100).toFixed(1)}%; category right ${report.categoryCorrect}/${report.total})`);
+    for (const line of formatCalibration(report.calibration)) console.log(line);
   }
   return 0;
 }

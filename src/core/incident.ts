@@ -13,13 +13,35 @@ export const EcsTargetSchema = z.object({
   region: z.string().min(1).optional(),
 });
 
-export const KubernetesTargetSchema = z.object({
-  platform: z.literal('kubernetes'),
-  namespace: z.string().min(1),
-  deployment: z.string().min(1),
-  labelSelector: z.string().min(1).optional(),
-  context: z.string().min(1).optional(),
-});
+/** Kinds of Kubernetes workload an incident can be about (bare pods included). */
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/**
+ * A Kubernetes target names a `deployment`, or any workload by `kind` + `name`. The output
+ * always has `kind` and `name`; `deployment` is set only for Deployments (the kind rollouts,
+ * restarts and scaling are planned for).
+ */
+export const KubernetesTargetSchema = z
+  .object({
+    platform: z.literal('kubernetes'),
+    namespace: z.string().min(1),
+    deployment: z.string().min(1).optional(),
+    kind: z.enum(WORKLOAD_KINDS).optional(),
+    name: z.string().min(1).optional(),
+    labelSelector: z.string().min(1).optional(),
+    context: z.string().min(1).optional(),
+  })
+  .superRefine((target, ctx) => {
+    if (!target.deployment && !target.name) ctx.addIssue({ code: 'custom', path: ['deployment'], message: 'name the workload: "deployment", or "kind" and "name"' });
+    if (target.deployment && target.name && target.deployment !== target.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'give "deployment" or "name", not two different ones' });
+    if (target.deployment && target.kind && target.kind !== 'Deployment') ctx.addIssue({ code: 'custom', path: ['kind'], message: `"deployment" names a Deployment, not a ${target.kind}` });
+  })
+  .transform((target) => {
+    const kind: WorkloadKind = target.kind ?? 'Deployment';
+    const name = (target.name ?? target.deployment)!;
+    return { ...target, kind, name, deployment: kind === 'Deployment' ? name : undefined };
+  });
 
 export const IncidentTargetSchema = z.discriminatedUnion('platform', [EcsTargetSchema, KubernetesTargetSchema]);
 
@@ -34,6 +56,8 @@ export const IncidentSchema = z.object({
   environment: z.string().optional(),
   target: IncidentTargetSchema,
   description: z.string().optional(),
+  /** Every service an alert group names (the target is where the investigation starts). */
+  affectedServices: z.array(z.string().min(1)).optional(),
   /** Short symptom phrases from the alert ("5xx rate > 5%", "tasks restarting"). */
   symptoms: z.array(z.string()).default([]),
   /** The incident's page in the source system, if any. */

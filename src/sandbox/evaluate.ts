@@ -5,12 +5,14 @@
  * "inconclusive" when the truth says so).
  */
 import { runInvestigation } from '../core/engine/investigation';
+import { DEFAULT_LIMITS } from '../core/engine/limits';
 import { EventStream } from '../core/events';
 import type { Culprit } from '../core/model';
 import { loadServiceMap } from '../core/serviceMap';
 import type { InvestigationState } from '../core/state';
 import { sandboxProviders } from './providers';
 import { startSandbox } from './sandbox';
+import { calibrationOf, type Calibration } from './calibration';
 import type { Scenario } from './scenario/scenario';
 
 export interface Verdict {
@@ -21,6 +23,8 @@ export interface Verdict {
 export interface CaseResult {
   id: string;
   expected: Verdict;
+  /** Other defensible answers (truth.alternatives); matching any of them is correct too. */
+  alternatives?: Verdict[];
   predicted: Verdict;
   correct: boolean;
   confidence: number;
@@ -38,6 +42,9 @@ export interface EvalReport {
   total: number;
   correct: number;
   accuracy: number;
+  /** The right category, whatever the culprit. */
+  categoryCorrect: number;
+  calibration: Calibration;
   cases: CaseResult[];
 }
 
@@ -54,11 +61,13 @@ export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> 
     const state = await runInvestigation({ incident, providers: sandboxProviders(handle), stream, now: () => handle.now, serviceMap: loadServiceMap(handle.repoDir) });
     const predicted = verdictOf(state);
     const resolvedTruth: Verdict = { category: handle.scenario.truth.category, culprit: handle.scenario.truth.culprit ?? null };
+    const alternatives: Verdict[] = handle.scenario.truth.alternatives.map((a) => ({ category: a.category, culprit: a.culprit ?? null }));
     return {
       id: scenario.id,
       expected: resolvedTruth,
+      ...(alternatives.length ? { alternatives } : {}),
       predicted,
-      correct: isCorrect(resolvedTruth, predicted),
+      correct: [resolvedTruth, ...alternatives].some((truth) => isCorrect(truth, predicted)),
       confidence: state.conclusion?.confidence ?? 0,
       queries: Object.values(state.queries).filter((q) => q.state !== 'refused').length,
       durationMs: Date.now() - investigationStarted,
@@ -80,7 +89,12 @@ export async function evaluateScenarios(scenarios: readonly Scenario[], onCase?:
     onCase?.(result);
   }
   const correct = cases.filter((c) => c.correct).length;
-  return { total: cases.length, correct, accuracy: cases.length ? Math.round((correct / cases.length) * 1000) / 1000 : 0, cases };
+  const categoryCorrect = cases.filter((c) => [c.expected, ...(c.alternatives ?? [])].some((truth) => truth.category === c.predicted.category)).length;
+  const calibration = calibrationOf(
+    cases.map((c) => ({ correct: c.correct, confidence: c.confidence, inconclusive: c.predicted.category === 'inconclusive' || c.predicted.category === 'error' })),
+    DEFAULT_LIMITS.confirmThreshold,
+  );
+  return { total: cases.length, correct, accuracy: cases.length ? Math.round((correct / cases.length) * 1000) / 1000 : 0, categoryCorrect, calibration, cases };
 }
 
 export function verdictOf(state: InvestigationState): Verdict {

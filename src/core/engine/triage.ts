@@ -48,7 +48,7 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
   } else {
     const selector = await triageKubernetes(runner, context, target, since);
     const logGroup = mapped?.logGroup ?? input.logGroups?.[input.incident.service];
-    context.logSource = logGroup ? { kind: 'cloudwatch', logGroup } : { kind: 'pods', namespace: target.namespace, labelSelector: target.labelSelector ?? selector ?? `app=${target.deployment}` };
+    context.logSource = logGroup ? { kind: 'cloudwatch', logGroup } : { kind: 'pods', namespace: target.namespace, labelSelector: target.labelSelector ?? selector ?? `app=${target.name}` };
   }
 
   if (context.logSource) {

@@ -33,7 +33,7 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
     context.unavailable.push(`Kubernetes deployment ${ref}: ${rollout.error}`);
   }
 
-  const pods = await runner.run(contextQuery('kubernetes', 'k8s.pods', `${target.namespace}/${selector ?? `app=${target.deployment}`}`, {}, 'How are the pods doing (restarts, last termination, waiting reasons)?'));
+  const pods = await runner.run(contextQuery('kubernetes', 'k8s.pods', `${target.namespace}/${selector ?? `app=${target.name}`}`, {}, 'How are the pods doing (restarts, last termination, waiting reasons)?'));
   if (pods.ok && pods.result.operation === 'k8s.pods') context.terminations = pods.result.pods.flatMap((pod) => podTerminations(pod, context.now)).filter((t) => t.at >= since);
   else if (!pods.ok) context.unavailable.push(`pods of ${ref}: ${pods.error}`);
 
@@ -43,7 +43,7 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
       .filter((e) => e.lastTimestamp >= since)
       .map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
     if (context.workload) context.workload.events = relevant;
-    else context.workload = { platform: 'kubernetes', name: target.deployment, desired: 0, running: 0, pending: 0, events: relevant };
+    else context.workload = { platform: 'kubernetes', name: target.name, desired: 0, running: 0, pending: 0, events: relevant };
   } else if (!events.ok) {
     context.unavailable.push(`events of ${target.namespace}: ${events.error}`);
   }

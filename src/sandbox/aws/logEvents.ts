@@ -4,7 +4,7 @@
  * for groups of 100k+ events.
  */
 import type { ScenarioLogGenerator, ScenarioLogGroup } from '../scenario/scenario';
-import { createRng, expandTemplate, hashSeed, parseTemplate } from '../scenario/logTemplate';
+import { createRng, expandTemplate, expandTimestamps, hashSeed, parseTemplate } from '../scenario/logTemplate';
 
 export interface StoredLogEvent {
   /** epoch ms */
@@ -42,9 +42,10 @@ export function expandGenerator(scenarioId: string, groupName: string, index: nu
     // Draw order is fixed (jitter, message, stream): it is part of what keeps lines reproducible.
     const jitter = jitterMs > 0 ? Math.floor(rng() * jitterMs) : 0;
     const progress = (slot - from) / (to - from);
+    const timestamp = Math.min(slot + jitter, to - 1);
     out.push({
-      timestamp: Math.min(slot + jitter, to - 1),
-      message: expandTemplate(message, rng, progress),
+      timestamp,
+      message: expandTemplate(message, rng, progress, timestamp),
       logStreamName: stream ? expandTemplate(stream, rng, progress) : defaultStream,
     });
   }
@@ -55,7 +56,7 @@ export function expandGenerator(scenarioId: string, groupName: string, index: nu
 export function expandLogGroup(scenarioId: string, group: ScenarioLogGroup): StoredLogEvent[] {
   const events: StoredLogEvent[] = group.events.map((event) => ({
     timestamp: Date.parse(event.at),
-    message: event.message,
+    message: expandTimestamps(event.message, Date.parse(event.at)),
     logStreamName: event.stream ?? group.defaultStream,
   }));
   group.generators.forEach((generator, index) => {

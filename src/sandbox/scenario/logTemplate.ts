@@ -8,6 +8,8 @@
  *   {uuid}       RFC 4122 v4-shaped id
  *   {hex:N}      N lowercase hex digits (task ids, request ids)
  *   {pick:a|b|c} one of the alternatives, uniformly
+ *   {ts:FORMAT}  the line's own timestamp: iso, epoch, epochms, clf, syslog, or a pattern of
+ *                YYYY MM DD HH mm ss SSS (applications print their own time inside the line)
  *
  * Any other brace text is literal (JSON log lines stay untouched), except `{word}`/`{word:…}`
  * with an unknown word, which is rejected so a typo like `{itn:1-5}` cannot pass silently.
@@ -20,7 +22,8 @@ export type TemplatePart =
   | { kind: 'ramp'; from: number; to: number }
   | { kind: 'uuid' }
   | { kind: 'hex'; length: number }
-  | { kind: 'pick'; options: string[] };
+  | { kind: 'pick'; options: string[] }
+  | { kind: 'ts'; format: string };
 
 const PLACEHOLDER = /\{([a-z]+)(?::([^{}]*))?\}/g;
 /** Names owned by the scenario-level `{{commit:LABEL}}` syntax: literal here. */
@@ -79,12 +82,51 @@ export function parseTemplate(template: string): TemplatePart[] {
         parts.push({ kind: 'pick', options });
         break;
       }
+      case 'ts': {
+        const format = arg ?? 'iso';
+        if (!NAMED_FORMATS.has(format) && !/(YYYY|HH|mm|ss)/.test(format)) {
+          throw new TemplateError(`{ts:FORMAT} needs iso, epoch, epochms, clf, syslog or a pattern like "YYYY-MM-DD HH:mm:ss", got "${format}"`);
+        }
+        parts.push({ kind: 'ts', format });
+        break;
+      }
       default:
-        throw new TemplateError(`unknown placeholder {${name}${arg === undefined ? '' : ':' + arg}} (known: int, ramp, uuid, hex, pick)`);
+        throw new TemplateError(`unknown placeholder {${name}${arg === undefined ? '' : ':' + arg}} (known: int, ramp, uuid, hex, pick, ts)`);
     }
   }
   pushText(template.slice(last));
   return parts;
+}
+
+const NAMED_FORMATS = new Set(['iso', 'epoch', 'epochms', 'clf', 'syslog']);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** A timestamp (epoch ms, UTC) the way `{ts:FORMAT}` prints it. */
+export function formatTimestamp(at: number, format: string): string {
+  const d = new Date(at);
+  switch (format) {
+    case 'iso':
+      return d.toISOString();
+    case 'epoch':
+      return String(Math.floor(at / 1000));
+    case 'epochms':
+      return String(at);
+    case 'clf':
+      return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+    case 'syslog':
+      return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    default:
+      return format.replace(/YYYY|MM|DD|HH|mm|ss|SSS/g, (token) => {
+        const value = { YYYY: d.getUTCFullYear(), MM: d.getUTCMonth() + 1, DD: d.getUTCDate(), HH: d.getUTCHours(), mm: d.getUTCMinutes(), ss: d.getUTCSeconds(), SSS: d.getUTCMilliseconds() }[token]!;
+        return pad(value, token === 'YYYY' ? 4 : token === 'SSS' ? 3 : 2);
+      });
+  }
+}
+
+/** Explicit lines may carry `{ts:FORMAT}` too; everything else in them stays literal. */
+export function expandTimestamps(text: string, at: number): string {
+  return text.replace(/\{ts(?::([^{}]*))?\}/g, (raw, format: string | undefined) => (NAMED_FORMATS.has(format ?? 'iso') || /(YYYY|HH|mm|ss)/.test(format ?? '') ? formatTimestamp(at, format ?? 'iso') : raw));
 }
 
 /** mulberry32: tiny, fast and good enough for test data; the same seed gives the same stream everywhere. */
@@ -118,9 +160,9 @@ function hexDigits(rng: () => number, length: number): string {
 
 /**
  * Expands a parsed template. `progress` in [0, 1] is the event's position in its generator's
- * window (for `{ramp}`). Draws from `rng` in part order, so results depend only on the seed.
+ * window (for `{ramp}`), `at` its time (for `{ts}`, which draws nothing). Draws from `rng` in part order, so results depend only on the seed.
  */
-export function expandTemplate(parts: readonly TemplatePart[], rng: () => number, progress: number): string {
+export function expandTemplate(parts: readonly TemplatePart[], rng: () => number, progress: number, at = 0): string {
   let out = '';
   for (const part of parts) {
     switch (part.kind) {
@@ -144,6 +186,9 @@ export function expandTemplate(parts: readonly TemplatePart[], rng: () => number
         break;
       case 'pick':
         out += part.options[Math.floor(rng() * part.options.length)];
+        break;
+      case 'ts':
+        out += formatTimestamp(at, part.format);
         break;
     }
   }

@@ -387,8 +387,10 @@ function checkReferences(scenario: z.output<typeof ScenarioObjectSchema>, ctx: z
     const namespace = world.kubernetes?.namespaces.find((candidate) => candidate.name === target.namespace);
     if (!world.kubernetes) issue(['incident', 'target'], 'a Kubernetes incident needs world.kubernetes');
     else if (!namespace) issue(['incident', 'target', 'namespace'], `namespace "${target.namespace}" is not in world.kubernetes.namespaces`);
-    else if (!namespace.deployments.some((deployment) => deployment.name === target.deployment)) {
-      issue(['incident', 'target', 'deployment'], `deployment "${target.deployment}" is not in namespace "${target.namespace}"`);
+    else if (target.kind === 'Deployment' && !namespace.deployments.some((deployment) => deployment.name === target.name)) {
+      issue(['incident', 'target', 'deployment'], `deployment "${target.name}" is not in namespace "${target.namespace}"`);
+    } else if (target.kind === 'Pod' && !namespace.pods.some((pod) => pod.name === target.name)) {
+      issue(['incident', 'target', 'name'], `pod "${target.name}" is not in namespace "${target.namespace}"`);
     }
   }
 }
@@ -457,6 +459,7 @@ function resolveDeep<T>(value: T, commits: Readonly<Record<string, string>>): T 
 export function resolveScenario(scenario: Scenario, commits: Readonly<Record<string, string>>): Scenario {
   const { git, ...rest } = scenario.world;
   const world = { ...resolveDeep(rest, commits), git };
-  const culprit = scenario.truth.culprit && { ...scenario.truth.culprit, id: resolvePlaceholders(scenario.truth.culprit.id, commits) };
-  return { ...scenario, world, truth: { ...scenario.truth, culprit } };
+  const resolve = <C extends { id: string } | undefined>(culprit: C): C => (culprit && { ...culprit, id: resolvePlaceholders(culprit.id, commits) }) as C;
+  const alternatives = scenario.truth.alternatives.map((alternative) => ({ ...alternative, culprit: resolve(alternative.culprit) }));
+  return { ...scenario, world, truth: { ...scenario.truth, culprit: resolve(scenario.truth.culprit), alternatives } };
 }

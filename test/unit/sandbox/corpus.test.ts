@@ -110,7 +110,7 @@ describe('evaluation corpus: every scenario runs in its sandbox', { concurrency:
         const target = handle.incident.target;
         if (target.platform === 'kubernetes') {
           assert.ok(handle.kubernetes, 'the Kubernetes emulator runs');
-          const deployment = await providers.kubernetes!.getDeployment(target.namespace, target.deployment);
+          const deployment = await providers.kubernetes!.getDeployment(target.namespace, target.deployment!);
           assert.equal(deployment.name, target.deployment);
           assert.ok((await providers.kubernetes!.listPods(target.namespace)).length > 0, 'pods');
         } else {

@@ -99,7 +99,7 @@ test('a live investigation plan: the alert region wins, namespaces are enforced,
   assert.equal(plan.settings.repoRoot, '/ws');
   const fallback = planLiveInvestigation(ecsIncident, settings, undefined);
   assert.ok(fallback.ok && fallback.settings.awsRegion === 'eu-west-1');
-  const k8s = planLiveInvestigation({ ...ecsIncident, target: { platform: 'kubernetes', namespace: 'payments', deployment: 'api' } }, settings, '/ws');
+  const k8s = planLiveInvestigation({ ...ecsIncident, target: { platform: 'kubernetes', namespace: 'payments', deployment: 'api', kind: 'Deployment', name: 'api' } }, settings, '/ws');
   assert.ok(!k8s.ok && /namespace "payments" is not in runbook.kubernetes.namespaces/.test(k8s.reason));
   const noRegion = planLiveInvestigation(ecsIncident, readSettings(() => undefined), undefined);
   assert.ok(!noRegion.ok && /no AWS region/.test(noRegion.reason));

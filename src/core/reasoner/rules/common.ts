@@ -41,7 +41,7 @@ export function eventsQuery(context: TriageContext, rationale: string): QueryPro
 export function podSelector(context: TriageContext): string {
   const target = context.incident.target;
   if (target.platform !== 'kubernetes') return '';
-  return context.logSource?.kind === 'pods' ? context.logSource.labelSelector : (target.labelSelector ?? `app=${target.deployment}`);
+  return context.logSource?.kind === 'pods' ? context.logSource.labelSelector : (target.labelSelector ?? `app=${target.name}`);
 }
 
 export function patternsOf(result: Extract<QueryResult, { operation: 'logs.compareWindows' }>): PatternChange[] {
