@@ -8,8 +8,15 @@ import type { SandboxHandle } from './sandbox';
 
 export function sandboxProviders(handle: Pick<SandboxHandle, 'aws' | 'repoDir' | 'kubernetes' | 'github'>): ProviderSet {
   // maxAttempts 1: a throttling fault must surface at once instead of being retried with backoff.
-  const aws = createAwsProviders({ region: handle.aws.region, endpoint: handle.aws.endpoint, credentials: handle.aws.credentials, maxAttempts: 1 });
-  const providers: ProviderSet = { logs: aws.logs, ecs: aws.ecs, git: new GitCliProvider(handle.repoDir) };
+  const aws = createAwsProviders({ region: handle.aws.region, endpoint: handle.aws.endpoint, endpoints: handle.aws.endpoints, credentials: handle.aws.credentials, maxAttempts: 1 });
+  const providers: ProviderSet = {
+    logs: aws.logs,
+    ecs: aws.ecs,
+    metrics: aws.metrics,
+    loadBalancing: aws.loadBalancing,
+    autoScaling: aws.autoScaling,
+    git: new GitCliProvider(handle.repoDir),
+  };
   const k8s = handle.kubernetes;
   // The same client a real cluster gets, loaded from options instead of ~/.kube/config.
   if (k8s) providers.kubernetes = createKubernetesProvider({ inline: { server: k8s.server, token: k8s.token, namespace: k8s.namespace, context: k8s.context } });

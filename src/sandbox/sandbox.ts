@@ -1,6 +1,7 @@
 /**
  * Starts a scenario's sandbox: materializes its git repository, resolves the commit
- * placeholders against the real shas, and serves the world through the AWS emulator (and, when
+ * placeholders against the real shas, and serves the world through the AWS emulators (CloudWatch
+ * Logs + ECS on one endpoint; CloudWatch, ELBv2 and Application Auto Scaling on their own) (and, when
  * the scenario has `world.kubernetes` / `world.github`, the Kubernetes / GitHub emulators) on
  * loopback ports. Front ends
  * (CLI demo, VS Code demo, tests) then build real providers from the handle (see
@@ -10,7 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Incident } from '../core/incident';
+import { RequestJournal } from './aws/awsCommon';
 import { type RecordedMutation, type RecordedRequest, startAwsEmulator } from './aws/awsEmulator';
+import { type AwsSignalEmulators, startAwsSignalEmulators } from './aws/signalEmulators';
 import { type GitHubEmulator, type GitHubRecordedRequest, startGitHubEmulator } from './github/githubEmulator';
 import { type K8sEmulator, type K8sRecordedMutation, type K8sRecordedRequest, startK8sEmulator } from './kubernetes/k8sEmulator';
 import { materializeRepo } from './scenario/repo';
@@ -54,6 +57,15 @@ export interface SandboxKubernetes {
   requests(): K8sRecordedRequest[];
 }
 
+/** Where each AWS service of the sandbox answers (`http://127.0.0.1:PORT`). */
+export interface SandboxAwsEndpoints {
+  logs: string;
+  ecs: string;
+  cloudwatch: string;
+  elb: string;
+  autoscaling: string;
+}
+
 export interface SandboxOptions {
   scenario: Scenario;
   /** Where to materialize the repository (empty, missing, or a previous materialization). Default: a fresh temp dir, removed on close. */
@@ -68,7 +80,11 @@ export interface SandboxHandle {
   incident: Incident;
   /** The scenario's "now" (clock.now). */
   now: Date;
-  aws: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+  /**
+   * `endpoint` serves CloudWatch Logs and ECS; `endpoints` has one per service (CloudWatch,
+   * Elastic Load Balancing v2 and Application Auto Scaling each have their own emulator).
+   */
+  aws: { endpoint: string; endpoints: SandboxAwsEndpoints; region: string; credentials: { accessKeyId: string; secretAccessKey: string } };
   /** Present when the scenario has `world.kubernetes`. */
   kubernetes?: SandboxKubernetes;
   /** Present when the scenario has `world.github`. */
@@ -78,7 +94,7 @@ export interface SandboxHandle {
   commits: Record<string, string>;
   /** Mutations the emulator applied (UpdateService…), in order. */
   mutations(): RecordedMutation[];
-  /** Every AWS request the emulator received, in order (to check what providers asked). */
+  /** Every AWS request the emulators received (all services, one sequence), in order (to check what providers asked). */
   requests(): RecordedRequest[];
   close(): Promise<void>;
 }
@@ -93,14 +109,17 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     // The world's clock runs on from the scenario's "now", so mutations get plausible timestamps.
     const startedAt = Date.now();
     const clock = () => now.getTime() + (Date.now() - startedAt);
-    const emulator = await startAwsEmulator({ scenario, clock, accessKeyId: SANDBOX_CREDENTIALS.accessKeyId });
+    const journal = new RequestJournal();
+    const emulator = await startAwsEmulator({ scenario, clock, accessKeyId: SANDBOX_CREDENTIALS.accessKeyId, journal });
+    let signals: AwsSignalEmulators | undefined;
     let k8s: K8sEmulator | undefined;
     let github: GitHubEmulator | undefined;
     try {
+      signals = await startAwsSignalEmulators({ scenario, clock, accessKeyId: SANDBOX_CREDENTIALS.accessKeyId, journal });
       if (scenario.world.kubernetes) k8s = await startK8sEmulator({ scenario, clock, token: SANDBOX_K8S_TOKEN, tls: options.kubernetesTls });
       if (scenario.world.github) github = await startGitHubEmulator({ scenario, commits, clock, token: SANDBOX_GITHUB_TOKEN });
     } catch (error) {
-      await Promise.all([emulator.close(), k8s?.close()]);
+      await Promise.all([emulator.close(), signals?.close(), k8s?.close()]);
       throw error;
     }
     let closing: Promise<void> | undefined;
@@ -108,16 +127,21 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
       scenario,
       incident: scenario.incident,
       now,
-      aws: { endpoint: emulator.endpoint, region: scenario.world.aws.region, credentials: { ...SANDBOX_CREDENTIALS } },
+      aws: {
+        endpoint: emulator.endpoint,
+        endpoints: { logs: emulator.endpoint, ecs: emulator.endpoint, cloudwatch: signals.cloudwatch.endpoint, elb: signals.elb.endpoint, autoscaling: signals.autoscaling.endpoint },
+        region: scenario.world.aws.region,
+        credentials: { ...SANDBOX_CREDENTIALS },
+      },
       ...(k8s ? { kubernetes: sandboxKubernetes(scenario, k8s) } : {}),
       ...(github ? { github: sandboxGitHub(scenario, github) } : {}),
       repoDir,
       commits,
       mutations: () => emulator.mutations(),
-      requests: () => emulator.requests(),
+      requests: () => journal.list(),
       close: () =>
         (closing ??= (async () => {
-          await Promise.all([emulator.close(), k8s?.close(), github?.close()]);
+          await Promise.all([emulator.close(), signals?.close(), k8s?.close(), github?.close()]);
           if (ownsDir) await rm(repoDir, { recursive: true, force: true });
         })()),
     };

@@ -5,6 +5,7 @@
  */
 import {
   type Container,
+  type ContainerDefinition,
   type Deployment,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -22,8 +23,10 @@ import {
   type EcsProvider,
   type EcsService,
   type EcsServiceUpdate,
+  type EcsContainerDefinition,
   type EcsTask,
   type EcsTaskDefinition,
+  type EcsTaskFilter,
 } from '../types';
 import { type AwsCallContext, toProviderError } from './errors';
 
@@ -55,10 +58,13 @@ function mapDeployment(deployment: Deployment): EcsDeployment {
     createdAt: ms(deployment.createdAt) ?? 0,
     updatedAt: ms(deployment.updatedAt) ?? 0,
     ...(deployment.rolloutState ? { rolloutState: deployment.rolloutState } : {}),
+    ...(deployment.rolloutStateReason ? { rolloutStateReason: deployment.rolloutStateReason } : {}),
+    ...(deployment.failedTasks !== undefined ? { failedTasks: deployment.failedTasks } : {}),
   };
 }
 
 function mapService(cluster: string, service: Service): EcsService {
+  const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
   return {
     cluster,
     serviceName: service.serviceName ?? '',
@@ -70,7 +76,69 @@ function mapService(cluster: string, service: Service): EcsService {
     taskDefinition: definitionName(service.taskDefinition),
     deployments: (service.deployments ?? []).map(mapDeployment),
     events: (service.events ?? []).map((event) => ({ id: event.id ?? '', createdAt: ms(event.createdAt) ?? 0, message: event.message ?? '' })),
+    ...(service.launchType ? { launchType: service.launchType } : {}),
+    ...(service.loadBalancers && service.loadBalancers.length > 0
+      ? {
+          loadBalancers: service.loadBalancers.map((binding) => ({
+            ...(binding.targetGroupArn !== undefined ? { targetGroupArn: binding.targetGroupArn } : {}),
+            ...(binding.loadBalancerName !== undefined ? { loadBalancerName: binding.loadBalancerName } : {}),
+            ...(binding.containerName !== undefined ? { containerName: binding.containerName } : {}),
+            ...(binding.containerPort !== undefined ? { containerPort: binding.containerPort } : {}),
+          })),
+        }
+      : {}),
+    ...(breaker ? { deploymentCircuitBreaker: { enable: breaker.enable ?? false, rollback: breaker.rollback ?? false } } : {}),
+    ...(service.deploymentConfiguration?.minimumHealthyPercent !== undefined ? { minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent } : {}),
+    ...(service.deploymentConfiguration?.maximumPercent !== undefined ? { maximumPercent: service.deploymentConfiguration.maximumPercent } : {}),
   };
+}
+
+/** The container as the engine sees it: secrets as names and ARNs only (ECS never returns values). */
+function mapContainerDefinition(container: ContainerDefinition): EcsContainerDefinition {
+  const mapped: EcsContainerDefinition = {
+    name: container.name ?? '',
+    image: container.image ?? '',
+    ...(container.cpu !== undefined ? { cpu: container.cpu } : {}),
+    ...(container.memory !== undefined ? { memory: container.memory } : {}),
+    ...(container.memoryReservation !== undefined ? { memoryReservation: container.memoryReservation } : {}),
+    environment: (container.environment ?? []).map((pair) => ({ name: pair.name ?? '', value: pair.value ?? '' })),
+  };
+  if (container.essential !== undefined) mapped.essential = container.essential;
+  if (container.secrets) mapped.secrets = container.secrets.map((secret) => ({ name: secret.name ?? '', valueFrom: secret.valueFrom ?? '' }));
+  const check = container.healthCheck;
+  if (check?.command) {
+    mapped.healthCheck = {
+      command: check.command,
+      ...(check.interval !== undefined ? { intervalSeconds: check.interval } : {}),
+      ...(check.timeout !== undefined ? { timeoutSeconds: check.timeout } : {}),
+      ...(check.retries !== undefined ? { retries: check.retries } : {}),
+      ...(check.startPeriod !== undefined ? { startPeriodSeconds: check.startPeriod } : {}),
+    };
+  }
+  if (container.portMappings) {
+    mapped.portMappings = container.portMappings
+      .filter((mapping) => mapping.containerPort !== undefined)
+      .map((mapping) => ({
+        containerPort: mapping.containerPort as number,
+        ...(mapping.hostPort !== undefined ? { hostPort: mapping.hostPort } : {}),
+        ...(mapping.protocol !== undefined ? { protocol: mapping.protocol } : {}),
+        ...(mapping.name !== undefined ? { name: mapping.name } : {}),
+      }));
+  }
+  if (container.command) mapped.command = container.command;
+  if (container.entryPoint) mapped.entryPoint = container.entryPoint;
+  const logs = container.logConfiguration;
+  if (logs?.logDriver) {
+    const options = logs.options ?? {};
+    mapped.logConfiguration = {
+      logDriver: logs.logDriver,
+      options: { ...options },
+      ...(logs.logDriver === 'awslogs' && options['awslogs-group'] ? { logGroup: options['awslogs-group'] } : {}),
+      ...(options['awslogs-stream-prefix'] ? { streamPrefix: options['awslogs-stream-prefix'] } : {}),
+      ...(options['awslogs-region'] ? { region: options['awslogs-region'] } : {}),
+    };
+  }
+  return mapped;
 }
 
 function mapContainer(container: Container): EcsContainerState {
@@ -94,6 +162,10 @@ function mapTask(task: Task): EcsTask {
   if (task.stopCode !== undefined) mapped.stopCode = task.stopCode;
   if (task.startedAt) mapped.startedAt = task.startedAt.getTime();
   if (task.stoppedAt) mapped.stoppedAt = task.stoppedAt.getTime();
+  if (task.createdAt) mapped.createdAt = task.createdAt.getTime();
+  if (task.group !== undefined) mapped.group = task.group;
+  if (task.startedBy !== undefined) mapped.startedBy = task.startedBy;
+  if (task.launchType !== undefined) mapped.launchType = task.launchType;
   return mapped;
 }
 
@@ -160,6 +232,54 @@ export class EcsApiProvider implements EcsProvider {
     return tasks.sort((a, b) => recency(b) - recency(a)).map(mapTask);
   }
 
+  async listClusterTasks(cluster: string, filter: EcsTaskFilter, signal?: AbortSignal): Promise<EcsTask[]> {
+    const limit = Math.min(Math.max(1, filter.limit ?? BATCH), MAX_TASKS);
+    const target = `${cluster} (${filter.startedBy !== undefined ? `startedBy ${filter.startedBy}` : filter.family !== undefined ? `family ${filter.family}` : 'all tasks'})`;
+    const statuses: ('RUNNING' | 'STOPPED')[] = filter.desiredStatus ? [filter.desiredStatus] : ['RUNNING', 'STOPPED'];
+    const tasks: Task[] = [];
+    for (const desiredStatus of statuses) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      // Listing is bounded too: a cluster's whole history is not worth reading for one incident.
+      do {
+        const page = await this.call(this.context('ListTasks', target), signal, () =>
+          this.client.send(
+            new ListTasksCommand({
+              cluster,
+              desiredStatus,
+              ...(filter.startedBy !== undefined ? { startedBy: filter.startedBy } : filter.family !== undefined ? { family: filter.family } : {}),
+              maxResults: BATCH,
+              nextToken,
+            }),
+            { abortSignal: signal },
+          ),
+        );
+        arns.push(...(page.taskArns ?? []));
+        nextToken = page.nextToken;
+      } while (nextToken && arns.length < MAX_TASKS);
+      for (let i = 0; i < Math.min(arns.length, MAX_TASKS); i += BATCH) {
+        const batch = arns.slice(i, Math.min(i + BATCH, MAX_TASKS));
+        const output = await this.call(this.context('DescribeTasks', target), signal, () =>
+          this.client.send(new DescribeTasksCommand({ cluster, tasks: batch }), { abortSignal: signal }),
+        );
+        tasks.push(...(output.tasks ?? []));
+      }
+    }
+    const standaloneOnly = filter.standaloneOnly ?? true;
+    const inWindow = (task: Task) => {
+      const born = ms(task.createdAt) ?? ms(task.startedAt);
+      const died = ms(task.stoppedAt);
+      if (filter.until !== undefined && born !== undefined && born > filter.until) return false;
+      if (filter.since !== undefined && died !== undefined && died < filter.since) return false;
+      return true;
+    };
+    return tasks
+      .filter((task) => (!standaloneOnly || !task.group?.startsWith('service:')) && inWindow(task))
+      .sort((a, b) => recency(b) - recency(a))
+      .slice(0, limit)
+      .map(mapTask);
+  }
+
   async describeTaskDefinition(taskDefinition: string, signal?: AbortSignal): Promise<EcsTaskDefinition> {
     const output = await this.call(this.context('DescribeTaskDefinition', taskDefinition), signal, () =>
       this.client.send(new DescribeTaskDefinitionCommand({ taskDefinition }), { abortSignal: signal }),
@@ -173,14 +293,7 @@ export class EcsApiProvider implements EcsProvider {
       ...(definition.cpu !== undefined ? { cpu: definition.cpu } : {}),
       ...(definition.memory !== undefined ? { memory: definition.memory } : {}),
       ...(definition.registeredAt ? { registeredAt: definition.registeredAt.getTime() } : {}),
-      containers: (definition.containerDefinitions ?? []).map((container) => ({
-        name: container.name ?? '',
-        image: container.image ?? '',
-        ...(container.cpu !== undefined ? { cpu: container.cpu } : {}),
-        ...(container.memory !== undefined ? { memory: container.memory } : {}),
-        ...(container.memoryReservation !== undefined ? { memoryReservation: container.memoryReservation } : {}),
-        environment: (container.environment ?? []).map((pair) => ({ name: pair.name ?? '', value: pair.value ?? '' })),
-      })),
+      containers: (definition.containerDefinitions ?? []).map(mapContainerDefinition),
     };
   }
 

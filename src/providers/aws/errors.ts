@@ -6,7 +6,7 @@
  */
 import { ProviderError, type ProviderErrorKind } from '../types';
 
-export type AwsProviderId = 'cloudwatch-logs' | 'ecs';
+export type AwsProviderId = 'cloudwatch-logs' | 'ecs' | 'cloudwatch' | 'elb' | 'autoscaling';
 
 export interface AwsCallContext {
   provider: AwsProviderId;
@@ -19,7 +19,25 @@ export interface AwsCallContext {
   secrets?: readonly (string | undefined)[];
 }
 
-const SERVICE_NAMES: Record<AwsProviderId, string> = { 'cloudwatch-logs': 'CloudWatch Logs', ecs: 'ECS' };
+const SERVICE_NAMES: Record<AwsProviderId, string> = {
+  'cloudwatch-logs': 'CloudWatch Logs',
+  ecs: 'ECS',
+  cloudwatch: 'CloudWatch',
+  elb: 'Elastic Load Balancing',
+  autoscaling: 'Application Auto Scaling',
+};
+
+/** The IAM service prefix of each provider's actions (`cloudwatch:GetMetricData`). */
+export const IAM_SERVICE_PREFIX: Record<AwsProviderId, string> = {
+  'cloudwatch-logs': 'logs',
+  ecs: 'ecs',
+  cloudwatch: 'cloudwatch',
+  elb: 'elasticloadbalancing',
+  autoscaling: 'application-autoscaling',
+};
+
+/** How long to wait after a throttle when the service does not say (a hint; the SDK's own retries already backed off). */
+export const DEFAULT_RETRY_AFTER_MS = 2000;
 
 const THROTTLED = new Set([
   'ThrottlingException',
@@ -46,7 +64,18 @@ const ACCESS_DENIED = new Set([
   'CredentialsProviderError',
   'TokenProviderError',
 ]);
-const NOT_FOUND = new Set(['ResourceNotFoundException', 'ClusterNotFoundException', 'ServiceNotFoundException', 'NotFoundException', 'TargetNotFoundException']);
+const NOT_FOUND = new Set([
+  'ResourceNotFoundException',
+  'ResourceNotFound',
+  'ClusterNotFoundException',
+  'ServiceNotFoundException',
+  'NotFoundException',
+  'TargetNotFoundException',
+  'TargetGroupNotFoundException',
+  'LoadBalancerNotFoundException',
+  'ListenerNotFoundException',
+  'ObjectNotFoundException',
+]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -88,7 +117,7 @@ function describe(kind: ProviderErrorKind, context: AwsCallContext, name: string
         const profile = context.profile ? ` for profile "${context.profile}"` : '';
         return `No usable AWS credentials${profile} for ${call}${why}. Sign in (e.g. aws sso login) or check the profile.`;
       }
-      return `Access denied for ${call} (${name})${why}. Check the AWS profile and its IAM permissions.`;
+      return `Access denied for ${call} (${name})${why}. Check the AWS profile and its IAM permissions (this call needs ${IAM_SERVICE_PREFIX[context.provider]}:${context.operation}).`;
     case 'not-found':
       return `${call}: not found (${name})${why}`;
     case 'timeout':
@@ -102,11 +131,23 @@ function describe(kind: ProviderErrorKind, context: AwsCallContext, name: string
 /** Wraps any failure of an SDK call. A signal that was aborted always yields `cancelled`. */
 export function toProviderError(error: unknown, context: AwsCallContext, signal?: AbortSignal): ProviderError {
   if (error instanceof ProviderError) return error;
-  const err = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
+  const err = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
   const name = typeof err.name === 'string' && err.name ? err.name : 'Error';
   const code = typeof err.code === 'string' ? err.code : undefined;
   const rawMessage = typeof err.message === 'string' ? err.message : String(error);
   const kind = signal?.aborted ? 'cancelled' : classify(name, code, rawMessage, err.$metadata?.httpStatusCode);
   const detail = redactSecrets(rawMessage, context.secrets).trim();
-  return new ProviderError(context.provider, kind, describe(kind, context, name, detail, code), { cause: error });
+  return new ProviderError(context.provider, kind, describe(kind, context, name, detail, code), { cause: error, ...(kind === 'throttled' ? { retryAfterMs: retryAfter(err.$response?.headers) } : {}) });
+}
+
+/** Retry-After (seconds or an HTTP date) when the answer had one, else DEFAULT_RETRY_AFTER_MS. */
+function retryAfter(headers: Record<string, string> | undefined): number {
+  const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
+  if (raw !== undefined) {
+    const seconds = Number(raw);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 300_000);
+    const date = Date.parse(raw);
+    if (Number.isFinite(date)) return Math.min(Math.max(0, date - Date.now()), 300_000);
+  }
+  return DEFAULT_RETRY_AFTER_MS;
 }

@@ -17,6 +17,8 @@ export interface K8sCallContext {
   secrets?: readonly string[];
   /** The context's exec command / auth provider: failures before any HTTP answer are then credential failures. */
   authPlugin?: string;
+  /** What RBAC must allow for this call (named in a 403's message, so one missing permission is clear). */
+  permission?: { verb: string; resource: string; namespace?: string };
 }
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
@@ -78,7 +80,9 @@ export function toKubernetesError(error: unknown, call: K8sCallContext, signal?:
           kind,
           status === 401
             ? `${what} was rejected as unauthenticated (HTTP 401)${why}. The credentials of context "${call.context}" are missing or expired; log in again (e.g. your cloud's get-credentials command).`
-            : `${what} was forbidden (HTTP 403)${why}. Check the RBAC permissions of the context's user.`,
+            : call.permission
+              ? `${what} was forbidden (HTTP 403)${why}. The context's user may not ${call.permission.verb} ${call.permission.resource}${call.permission.namespace ? ` in namespace ${call.permission.namespace}` : ''}: check its RBAC permissions (docs/kubernetes-rbac.yaml).`
+              : `${what} was forbidden (HTTP 403)${why}. Check the RBAC permissions of the context's user.`,
         );
       case 'not-found':
         return make(kind, `${what}: not found${why}`);

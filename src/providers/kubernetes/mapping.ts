@@ -3,7 +3,7 @@
  * epoch-ms K8s* types. Absent fields become neutral values rather than errors: a half-filled
  * object from an older server is still evidence.
  */
-import type { K8sCondition, K8sContainerSpec, K8sContainerStatus, K8sDeployment, K8sEvent, K8sNode, K8sPod, K8sReplicaSet } from '../types';
+import type { K8sCondition, K8sContainerSpec, K8sContainerStatus, K8sDeployment, K8sEvent, K8sNode, K8sPod, K8sProbe, K8sReplicaSet, K8sVolume } from '../types';
 import type { K8s } from './sdk';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -58,10 +58,79 @@ export function mapContainerSpec(container: K8s.V1Container): K8sContainerSpec {
     }),
     limits: { ...(container.resources?.limits ?? {}) },
     requests: { ...(container.resources?.requests ?? {}) },
+    ...(container.command ? { command: [...container.command] } : {}),
+    ...(container.args ? { args: [...container.args] } : {}),
+    ...(container.ports ? { ports: container.ports.map((port) => ({ ...(port.name ? { name: port.name } : {}), containerPort: port.containerPort, protocol: port.protocol ?? 'TCP' })) } : {}),
+    ...(container.livenessProbe ? { livenessProbe: mapProbe(container.livenessProbe) } : {}),
+    ...(container.readinessProbe ? { readinessProbe: mapProbe(container.readinessProbe) } : {}),
+    ...(container.startupProbe ? { startupProbe: mapProbe(container.startupProbe) } : {}),
+    ...(container.envFrom
+      ? {
+          envFrom: container.envFrom.map((source) => ({
+            ...(source.configMapRef ? { configMap: source.configMapRef.name ?? '' } : {}),
+            ...(source.secretRef ? { secret: source.secretRef.name ?? '' } : {}),
+            ...(source.prefix ? { prefix: source.prefix } : {}),
+            ...((source.configMapRef?.optional ?? source.secretRef?.optional) ? { optional: true } : {}),
+          })),
+        }
+      : {}),
+    ...(container.volumeMounts
+      ? { volumeMounts: container.volumeMounts.map((mount) => ({ name: mount.name, mountPath: mount.mountPath, ...(mount.readOnly ? { readOnly: true } : {}), ...(mount.subPath ? { subPath: mount.subPath } : {}) })) }
+      : {}),
   };
 }
 
-function mapContainerStatus(status: K8s.V1ContainerStatus): K8sContainerStatus {
+/** A probe in one line (`http-get :8080/healthz`) with the kubelet's defaults for absent timings. */
+export function mapProbe(probe: K8s.V1Probe): K8sProbe {
+  const timing = {
+    initialDelaySeconds: probe.initialDelaySeconds ?? 0,
+    periodSeconds: probe.periodSeconds ?? 10,
+    timeoutSeconds: probe.timeoutSeconds ?? 1,
+    failureThreshold: probe.failureThreshold ?? 3,
+    successThreshold: probe.successThreshold ?? 1,
+  };
+  if (probe.httpGet) {
+    const { port, path, scheme } = probe.httpGet;
+    return { action: `http-get ${scheme === 'HTTPS' ? 'https' : 'http'}://:${port}${path ?? '/'}`, type: 'httpGet', port, path: path ?? '/', ...timing };
+  }
+  if (probe.tcpSocket) return { action: `tcp-socket :${probe.tcpSocket.port}`, type: 'tcpSocket', port: probe.tcpSocket.port, ...timing };
+  if (probe.grpc) return { action: `grpc :${probe.grpc.port}${probe.grpc.service ? ` ${probe.grpc.service}` : ''}`, type: 'grpc', port: probe.grpc.port, ...timing };
+  if (probe.exec) return { action: `exec [${(probe.exec.command ?? []).join(' ')}]`, type: 'exec', ...timing };
+  return { action: 'unknown', type: 'unknown', ...timing };
+}
+
+export function mapVolume(volume: K8s.V1Volume): K8sVolume {
+  if (volume.configMap) return { name: volume.name, type: 'configMap', source: volume.configMap.name ?? '', ...(volume.configMap.optional ? { optional: true } : {}) };
+  if (volume.secret) return { name: volume.name, type: 'secret', source: volume.secret.secretName ?? '', ...(volume.secret.optional ? { optional: true } : {}) };
+  if (volume.persistentVolumeClaim) return { name: volume.name, type: 'persistentVolumeClaim', source: volume.persistentVolumeClaim.claimName };
+  if (volume.hostPath) return { name: volume.name, type: 'hostPath', source: volume.hostPath.path };
+  const type = Object.keys(volume).find((key) => key !== 'name' && (volume as unknown as Record<string, unknown>)[key] !== undefined) ?? 'unknown';
+  return { name: volume.name, type };
+}
+
+function selectorTerms(terms: readonly K8s.V1NodeSelectorTerm[] | undefined): string {
+  return (terms ?? [])
+    .map((term) => (term.matchExpressions ?? []).map((expression) => `${expression.key} ${expression.operator.toLowerCase()}${expression.values?.length ? ` (${expression.values.join(',')})` : ''}`).join(', '))
+    .join(' or ');
+}
+
+/** Affinity rules, one line each: `node (required): zone in (a,b)`, `podAnti (preferred): app=db @ kubernetes.io/hostname`. */
+export function affinitySummary(affinity: K8s.V1Affinity | undefined): string[] {
+  if (!affinity) return [];
+  const lines: string[] = [];
+  const node = affinity.nodeAffinity;
+  if (node?.requiredDuringSchedulingIgnoredDuringExecution) lines.push(`node (required): ${selectorTerms(node.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms)}`);
+  for (const preferred of node?.preferredDuringSchedulingIgnoredDuringExecution ?? []) lines.push(`node (preferred, weight ${preferred.weight}): ${selectorTerms([preferred.preference])}`);
+  for (const [label, rules] of [['pod', affinity.podAffinity], ['podAnti', affinity.podAntiAffinity]] as const) {
+    for (const term of rules?.requiredDuringSchedulingIgnoredDuringExecution ?? []) lines.push(`${label} (required): ${selectorString(term.labelSelector) || '*'} @ ${term.topologyKey}`);
+    for (const weighted of rules?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
+      lines.push(`${label} (preferred, weight ${weighted.weight}): ${selectorString(weighted.podAffinityTerm.labelSelector) || '*'} @ ${weighted.podAffinityTerm.topologyKey}`);
+    }
+  }
+  return lines;
+}
+
+export function mapContainerStatus(status: K8s.V1ContainerStatus): K8sContainerStatus {
   const { running, waiting, terminated } = status.state ?? {};
   const state: K8sContainerStatus['state'] = running ? 'running' : waiting ? 'waiting' : terminated ? 'terminated' : 'unknown';
   const reason = waiting?.reason ?? terminated?.reason;
@@ -94,8 +163,18 @@ function controller(references: readonly K8s.V1OwnerReference[] | undefined, kin
   return references?.find((reference) => reference.kind === kind && reference.controller !== false)?.name;
 }
 
+/** The controlling owner reference (kind and name). */
+export function controllerOf(references: readonly K8s.V1OwnerReference[] | undefined): { kind: string; name: string } | undefined {
+  const reference = references?.find((candidate) => candidate.controller === true) ?? references?.[0];
+  return reference ? { kind: reference.kind, name: reference.name } : undefined;
+}
+
 export function mapPod(pod: K8s.V1Pod): K8sPod {
   const replicaSet = controller(pod.metadata?.ownerReferences, 'ReplicaSet');
+  const owner = controllerOf(pod.metadata?.ownerReferences);
+  const spec = pod.spec;
+  const initStatuses = pod.status?.initContainerStatuses ?? [];
+  const affinity = affinitySummary(spec?.affinity);
   // Spec order is the container order users know; statuses may come in any order.
   const statuses = pod.status?.containerStatuses ?? [];
   const containers = (pod.spec?.containers ?? []).map((spec) => {
@@ -114,6 +193,26 @@ export function mapPod(pod: K8s.V1Pod): K8sPod {
     ...(pod.status?.message ? { message: pod.status.message } : {}),
     containers,
     conditions: mapConditions(pod.status?.conditions),
+    ...(owner ? { owner } : {}),
+    containerSpecs: (spec?.containers ?? []).map(mapContainerSpec),
+    ...(spec?.initContainers?.length ? { initContainers: spec.initContainers.map(mapContainerSpec) } : {}),
+    ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses.map(mapContainerStatus) } : {}),
+    ...(spec?.volumes?.length ? { volumes: spec.volumes.map(mapVolume) } : {}),
+    ...(spec?.nodeSelector && Object.keys(spec.nodeSelector).length > 0 ? { nodeSelector: { ...spec.nodeSelector } } : {}),
+    ...(spec?.tolerations?.length
+      ? {
+          tolerations: spec.tolerations.map((toleration) => ({
+            ...(toleration.key ? { key: toleration.key } : {}),
+            ...(toleration.operator ? { operator: toleration.operator } : {}),
+            ...(toleration.value ? { value: toleration.value } : {}),
+            ...(toleration.effect ? { effect: toleration.effect } : {}),
+            ...(toleration.tolerationSeconds !== undefined ? { tolerationSeconds: toleration.tolerationSeconds } : {}),
+          })),
+        }
+      : {}),
+    ...(affinity.length > 0 ? { affinity } : {}),
+    ...(spec?.serviceAccountName ? { serviceAccountName: spec.serviceAccountName } : {}),
+    ...(pod.status?.podIP ? { podIP: pod.status.podIP } : {}),
   };
 }
 
@@ -179,6 +278,8 @@ export function mapNode(node: K8s.V1Node): K8sNode {
     allocatable: { ...(node.status?.allocatable ?? {}) },
     capacity: { ...(node.status?.capacity ?? {}) },
     unschedulable: node.spec?.unschedulable === true,
+    taints: (node.spec?.taints ?? []).map((taint) => ({ key: taint.key, ...(taint.value ? { value: taint.value } : {}), effect: taint.effect, ...(ms(taint.timeAdded) !== undefined ? { timeAdded: ms(taint.timeAdded) } : {}) })),
+    labels: { ...(node.metadata?.labels ?? {}) },
   };
 }
 

@@ -12,11 +12,25 @@
  * The caller's AbortSignal is handed to the HTTP request (via a client middleware) and raced,
  * so cancellation returns at once even if the client is still busy (e.g. in an auth plugin).
  */
-import type { K8sDeployment, K8sEvent, K8sNode, K8sPod, K8sReplicaSet, KubernetesProvider, LogEvent } from '../types';
+import type {
+  K8sDeployment,
+  K8sEvent,
+  K8sListOptions,
+  K8sNode,
+  K8sNodeMetrics,
+  K8sObjectKind,
+  K8sObjectOf,
+  K8sPod,
+  K8sPodMetrics,
+  K8sReplicaSet,
+  KubernetesProvider,
+  LogEvent,
+} from '../types';
 import { ProviderError } from '../types';
 import { type KubernetesConnection, loadKubeConfig, type LoadedKubeConfig } from './config';
 import { toKubernetesError } from './errors';
 import { byRevisionDescending, mapDeployment, mapEvent, mapNode, mapPod, mapReplicaSet, REVISION_ANNOTATION, selectorString } from './mapping';
+import { API_CLASSES, type ApiName, OBJECT_KINDS } from './objectKinds';
 import { parsePodLog } from './podLogs';
 import { type K8s, type KubernetesSdk, loadKubernetesSdk } from './sdk';
 
@@ -45,7 +59,13 @@ interface Session {
   config: LoadedKubeConfig;
   core: K8s.CoreV1Api;
   apps: K8s.AppsV1Api;
+  /** The other API groups' clients, made on first use. */
+  api(name: ApiName): unknown;
+  custom(): K8s.CustomObjectsApi;
 }
+
+type ListPage = { items: unknown[]; metadata?: { _continue?: string; continue?: string } };
+type ApiMethod = (params: Record<string, unknown>, options: K8s.ConfigurationOptions) => Promise<unknown>;
 
 export interface KubernetesConnectionInfo {
   context: string;
@@ -136,7 +156,24 @@ export class KubernetesApiProvider implements KubernetesProvider {
         throw new ProviderError('kubernetes', 'not-configured', `Cannot use the Kubernetes configuration: ${(error as Error).message}`, { cause: error });
       }
       this.info = { context: config.context, server: config.server, namespace: config.namespace };
-      return { sdk, config, core: config.kubeConfig.makeApiClient(sdk.CoreV1Api), apps: config.kubeConfig.makeApiClient(sdk.AppsV1Api) };
+      const core = config.kubeConfig.makeApiClient(sdk.CoreV1Api);
+      const apps = config.kubeConfig.makeApiClient(sdk.AppsV1Api);
+      const clients = new Map<ApiName, unknown>([
+        ['core', core],
+        ['apps', apps],
+      ]);
+      let custom: K8s.CustomObjectsApi | undefined;
+      return {
+        sdk,
+        config,
+        core,
+        apps,
+        api: (name: ApiName) => {
+          if (!clients.has(name)) clients.set(name, config.kubeConfig.makeApiClient(API_CLASSES[name](sdk)));
+          return clients.get(name);
+        },
+        custom: () => (custom ??= config.kubeConfig.makeApiClient(sdk.CustomObjectsApi)),
+      };
     })().catch((error: unknown) => {
       // A fixed kubeconfig should work on the next call without recreating the provider.
       this.session = undefined;
@@ -145,7 +182,13 @@ export class KubernetesApiProvider implements KubernetesProvider {
     return this.session;
   }
 
-  private async call<T>(operation: string, target: string, signal: AbortSignal | undefined, run: (session: Session, options: K8s.ConfigurationOptions) => Promise<T>): Promise<T> {
+  private async call<T>(
+    operation: string,
+    target: string,
+    signal: AbortSignal | undefined,
+    run: (session: Session, options: K8s.ConfigurationOptions) => Promise<T>,
+    permission?: { verb: string; resource: string; namespace?: string },
+  ): Promise<T> {
     if (signal?.aborted) throw new ProviderError('kubernetes', 'cancelled', `Kubernetes ${operation} on ${target} was cancelled`);
     const session = await untilAborted(this.open(), signal ?? new AbortController().signal).catch((error: unknown) => {
       if (signal?.aborted) throw new ProviderError('kubernetes', 'cancelled', `Kubernetes ${operation} on ${target} was cancelled`, { cause: error });
@@ -157,24 +200,25 @@ export class KubernetesApiProvider implements KubernetesProvider {
     try {
       return await untilAborted(run(session, withSignal(session.sdk, combined)), combined);
     } catch (error) {
-      throw toKubernetesError(error, { operation, target, context: config.context, server: config.server, secrets: config.secrets, authPlugin: config.authPlugin }, signal, timeout);
+      throw toKubernetesError(error, { operation, target, context: config.context, server: config.server, secrets: config.secrets, authPlugin: config.authPlugin, permission }, signal, timeout);
     }
   }
 
-  /** Pages through a list call; stops at MAX_LIST_ITEMS. */
-  private async listAll<T>(fetchPage: (token: string | undefined) => Promise<{ items: T[]; metadata?: { _continue?: string } }>): Promise<T[]> {
+  /** Pages through a list call; stops at `max` items (MAX_LIST_ITEMS at most). */
+  private async listAll<T>(fetchPage: (token: string | undefined) => Promise<{ items: T[]; metadata?: { _continue?: string; continue?: string } }>, max = MAX_LIST_ITEMS): Promise<T[]> {
     const items: T[] = [];
     let token: string | undefined;
     const seen = new Set<string>();
     do {
       const page = await fetchPage(token);
       items.push(...page.items);
-      token = page.metadata?._continue || undefined;
+      // Typed clients name it `_continue`; custom objects come back as raw JSON (`continue`).
+      token = page.metadata?._continue || page.metadata?.continue || undefined;
       // Guard against a server that repeats a token: stop rather than loop.
       if (token !== undefined && seen.has(token)) break;
       if (token !== undefined) seen.add(token);
-    } while (token !== undefined && items.length < MAX_LIST_ITEMS);
-    return items.slice(0, MAX_LIST_ITEMS);
+    } while (token !== undefined && items.length < max);
+    return items.slice(0, max);
   }
 
   // ---------------------------------------------------------------- reads
@@ -221,6 +265,102 @@ export class KubernetesApiProvider implements KubernetesProvider {
       const nodes = await this.listAll((token) => core.listNode({ limit: LIST_PAGE_SIZE, _continue: token }, options));
       return nodes.map(mapNode);
     });
+  }
+
+  // ---------------------------------------------------------------- objects beyond workloads
+
+  /**
+   * Objects of one kind, mapped. Bounded: one namespace (or all, for a namespaced kind — Pods and
+   * Events then need a selector), selectors passed to the server, pages of LIST_PAGE_SIZE
+   * followed through `continue` up to `limit` (at most MAX_LIST_ITEMS).
+   */
+  listObjects<K extends K8sObjectKind>(kind: K, namespace: string | undefined, listOptions: K8sListOptions = {}, signal?: AbortSignal): Promise<K8sObjectOf<K>[]> {
+    const spec = OBJECT_KINDS[kind];
+    if (!spec) return Promise.reject(new ProviderError('kubernetes', 'failed', `Kubernetes listObjects: unknown kind ${String(kind)}`));
+    const { labelSelector, fieldSelector } = listOptions;
+    const scope = spec.namespaced ? (namespace ?? 'all namespaces') : 'cluster';
+    if (spec.namespaced && namespace === undefined && spec.selectorAcrossNamespaces && !labelSelector && !fieldSelector) {
+      return Promise.reject(new ProviderError('kubernetes', 'failed', `Kubernetes listObjects: refusing to list every ${kind} of the cluster; give a namespace or a label/field selector`));
+    }
+    const max = Math.max(1, Math.min(listOptions.limit ?? MAX_LIST_ITEMS, MAX_LIST_ITEMS));
+    const method = !spec.namespaced ? `list${spec.stem}` : namespace !== undefined ? `listNamespaced${spec.stem}` : `list${spec.stem}ForAllNamespaces`;
+    const selectors = [labelSelector, fieldSelector].filter(Boolean).join('; ');
+    const target = selectors ? `${spec.resource} in ${scope} (${selectors})` : `${spec.resource} in ${scope}`;
+    return this.call(
+      method,
+      target,
+      signal,
+      async (session, options) => {
+        const api = session.api(spec.api) as Record<string, ApiMethod>;
+        const items = await this.listAll(
+          (token) =>
+            api[method].call(
+              api,
+              { ...(spec.namespaced && namespace !== undefined ? { namespace } : {}), labelSelector: labelSelector || undefined, fieldSelector: fieldSelector || undefined, limit: Math.min(LIST_PAGE_SIZE, max), _continue: token },
+              options,
+            ) as Promise<ListPage>,
+          max,
+        );
+        return items.map((item) => spec.map(item) as K8sObjectOf<K>);
+      },
+      { verb: 'list', resource: spec.group ? `${spec.resource}.${spec.group}` : spec.resource, ...(spec.namespaced && namespace !== undefined ? { namespace } : {}) },
+    );
+  }
+
+  /** One object, mapped; `namespace` is ignored for cluster-scoped kinds. */
+  getObject<K extends K8sObjectKind>(kind: K, namespace: string | undefined, name: string, signal?: AbortSignal): Promise<K8sObjectOf<K>> {
+    const spec = OBJECT_KINDS[kind];
+    if (!spec) return Promise.reject(new ProviderError('kubernetes', 'failed', `Kubernetes getObject: unknown kind ${String(kind)}`));
+    if (spec.namespaced && !namespace) return Promise.reject(new ProviderError('kubernetes', 'failed', `Kubernetes getObject: ${kind} is namespaced; give a namespace`));
+    const method = spec.namespaced ? `readNamespaced${spec.stem}` : `read${spec.stem}`;
+    return this.call(
+      method,
+      spec.namespaced ? `${spec.resource} ${namespace}/${name}` : `${spec.resource} ${name}`,
+      signal,
+      async (session, options) => {
+        const api = session.api(spec.api) as Record<string, ApiMethod>;
+        return spec.map(await api[method].call(api, { name, ...(spec.namespaced ? { namespace } : {}) }, options)) as K8sObjectOf<K>;
+      },
+      { verb: 'get', resource: spec.group ? `${spec.resource}.${spec.group}` : spec.resource, ...(spec.namespaced ? { namespace } : {}) },
+    );
+  }
+
+  /** metrics.k8s.io PodMetrics of a namespace (optionally by label); undefined when metrics.k8s.io is not served. */
+  podMetrics(namespace: string, labelSelector?: string, signal?: AbortSignal): Promise<K8sPodMetrics[] | undefined> {
+    const target = labelSelector ? `pods.metrics.k8s.io in ${namespace} (${labelSelector})` : `pods.metrics.k8s.io in ${namespace}`;
+    return this.metricsCall('listNamespacedCustomObject', target, signal, { verb: 'list', resource: 'pods.metrics.k8s.io', namespace }, async (custom, options) => {
+      const items = await this.listAll(
+        (token) =>
+          custom.listNamespacedCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', namespace, plural: 'pods', labelSelector: labelSelector || undefined, limit: LIST_PAGE_SIZE, _continue: token }, options) as Promise<ListPage>,
+      );
+      return items.map(mapPodMetrics);
+    });
+  }
+
+  /** metrics.k8s.io NodeMetrics; undefined when metrics.k8s.io is not served. */
+  nodeMetrics(signal?: AbortSignal): Promise<K8sNodeMetrics[] | undefined> {
+    return this.metricsCall('listClusterCustomObject', 'nodes.metrics.k8s.io', signal, { verb: 'list', resource: 'nodes.metrics.k8s.io' }, async (custom, options) => {
+      const items = await this.listAll(
+        (token) => custom.listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'nodes', limit: LIST_PAGE_SIZE, _continue: token }, options) as Promise<ListPage>,
+      );
+      return items.map(mapNodeMetrics);
+    });
+  }
+
+  /** A metrics.k8s.io call: a 404 (no metrics-server registered) answers undefined instead of failing. */
+  private async metricsCall<T>(
+    operation: string,
+    target: string,
+    signal: AbortSignal | undefined,
+    permission: { verb: string; resource: string; namespace?: string },
+    run: (custom: K8s.CustomObjectsApi, options: K8s.ConfigurationOptions) => Promise<T>,
+  ): Promise<T | undefined> {
+    try {
+      return await this.call(operation, target, signal, (session, options) => run(session.custom(), options), permission);
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'not-found') return undefined;
+      throw error;
+    }
   }
 
   // ---------------------------------------------------------------- mutations
@@ -296,4 +436,22 @@ function sortedKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+type RawMetrics = { metadata?: { name?: string; namespace?: string }; timestamp?: string; window?: string };
+
+function mapPodMetrics(item: unknown): K8sPodMetrics {
+  const raw = item as RawMetrics & { containers?: { name: string; usage?: { cpu?: string; memory?: string } }[] };
+  return {
+    name: raw.metadata?.name ?? '',
+    namespace: raw.metadata?.namespace ?? '',
+    timestamp: Date.parse(raw.timestamp ?? '') || 0,
+    window: raw.window ?? '',
+    containers: (raw.containers ?? []).map((container) => ({ name: container.name, cpu: container.usage?.cpu ?? '0', memory: container.usage?.memory ?? '0' })),
+  };
+}
+
+function mapNodeMetrics(item: unknown): K8sNodeMetrics {
+  const raw = item as RawMetrics & { usage?: { cpu?: string; memory?: string } };
+  return { name: raw.metadata?.name ?? '', timestamp: Date.parse(raw.timestamp ?? '') || 0, window: raw.window ?? '', cpu: raw.usage?.cpu ?? '0', memory: raw.usage?.memory ?? '0' };
 }

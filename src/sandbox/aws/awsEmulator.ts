@@ -10,37 +10,30 @@
 import { closeServer, FaultDelays, listenOnLoopback } from '../loopbackServer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { checkCredential, FaultInjector, faultError, parseJsonBody, readBody, RequestJournal, type RecordedRequest } from './awsCommon';
 import { EcsWorldState, type RecordedMutation } from './ecsApi';
+import { elbArns } from './elbApi';
 import { EmulatorError } from '../emulatorError';
 import { InsightsQueries } from './insights/queries';
 import { LogStore } from './logEvents';
 import { filterLogEvents } from './logsApi';
-import type { Scenario, ScenarioFault } from '../scenario/scenario';
+import type { Scenario } from '../scenario/scenario';
 
 export type { RecordedMutation, ServiceSnapshot } from './ecsApi';
+export type { RecordedRequest } from './awsCommon';
 
 export interface AwsEmulatorOptions {
   /** The scenario with placeholders already resolved (see resolveScenario). */
   scenario: Scenario;
-  /** The emulator's "now" in epoch ms (stamps UpdateService deployments); defaults to the wall clock. */
+  /** The emulator's "now" in epoch ms (stamps UpdateService deployments, ages stopped tasks); defaults to the scenario's clock.now running on. */
   clock?: () => number;
+  /** Shared with the sandbox's other AWS emulators; a private one when omitted. */
+  journal?: RequestJournal;
   /** When set, requests must be signed with this access key id. */
   accessKeyId?: string;
   /** Defaults to 127.0.0.1 and an ephemeral port. */
   host?: string;
   port?: number;
-}
-
-export interface RecordedRequest {
-  seq: number;
-  service: 'logs' | 'ecs' | 'unknown';
-  operation: string;
-  /** HTTP status of the answer */
-  status: number;
-  /** `__type` of the error answer, if any */
-  errorType?: string;
-  /** The request body (JSON), to check what a provider actually asked for. */
-  body: Record<string, unknown>;
 }
 
 export interface AwsEmulator {
@@ -58,74 +51,16 @@ const TARGET_PREFIXES: Record<string, 'logs' | 'ecs'> = {
   Logs_20140328: 'logs',
   AmazonEC2ContainerServiceV20141113: 'ecs',
 };
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const IAM_PREFIX = { logs: 'logs', ecs: 'ecs' } as const;
-
-class FaultInjector {
-  private readonly remaining: (number | undefined)[];
-
-  constructor(private readonly faults: readonly ScenarioFault[]) {
-    this.remaining = faults.map((fault) => fault.times);
-  }
-
-  /** The first fault matching the request that still has uses left (and uses one). */
-  take(service: 'logs' | 'ecs', operation: string): ScenarioFault | undefined {
-    for (let i = 0; i < this.faults.length; i++) {
-      const fault = this.faults[i];
-      if (fault.service !== service || (fault.operation !== undefined && fault.operation !== operation)) continue;
-      const left = this.remaining[i];
-      if (left === 0) continue;
-      if (left !== undefined) this.remaining[i] = left - 1;
-      return fault;
-    }
-    return undefined;
-  }
-}
-
-function faultError(fault: ScenarioFault, service: 'logs' | 'ecs', operation: string, accountId: string): EmulatorError | undefined {
-  switch (fault.error) {
-    case undefined:
-      return undefined;
-    case 'ThrottlingException':
-      return new EmulatorError(fault.error, fault.message ?? 'Rate exceeded');
-    case 'AccessDeniedException':
-      return new EmulatorError(
-        fault.error,
-        fault.message ?? `User: arn:aws:sts::${accountId}:assumed-role/oncall/runbook is not authorized to perform: ${IAM_PREFIX[service]}:${operation}`,
-      );
-    case 'ResourceNotFoundException':
-      return new EmulatorError(fault.error, fault.message ?? 'The specified resource does not exist.');
-    case 'InternalFailure':
-      return new EmulatorError(fault.error, fault.message ?? 'The request processing has failed because of an unknown error, exception or failure.', 500);
-  }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new EmulatorError('SerializationException', 'Request body too large', 413));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<AwsEmulator> {
   const { scenario } = options;
-  const clock = options.clock ?? Date.now;
+  const startedAt = Date.now();
+  const clock = options.clock ?? (() => Date.parse(scenario.clock.now) + (Date.now() - startedAt));
   const logs = new LogStore(scenario.id, scenario.world.logs.groups);
   const insights = new InsightsQueries(logs, scenario.world.aws.accountId);
-  const ecs = new EcsWorldState(scenario.world, scenario.id, clock);
+  const ecs = new EcsWorldState(scenario.world, scenario.id, clock, elbArns(scenario).targetGroupArnByName);
   const faults = new FaultInjector(scenario.world.faults);
-  const requestLog: RecordedRequest[] = [];
+  const journal = options.journal ?? new RequestJournal();
   const delays = new FaultDelays();
   let closed = false;
 
@@ -146,28 +81,14 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     const target = String(request.headers['x-amz-target'] ?? '');
     const [prefix, operation = ''] = target.split('.');
     const service = TARGET_PREFIXES[prefix];
-    const entry: RecordedRequest = { seq: requestLog.length + 1, service: service ?? 'unknown', operation: operation || target, status: 200, body: {} };
-    requestLog.push(entry);
+    const entry: RecordedRequest = journal.open(service ?? 'unknown', operation || target);
     try {
       const text = await readBody(request);
       if (request.method !== 'POST' || !service || !operation) {
         throw new EmulatorError('UnknownOperationException', `The sandbox does not serve ${request.method} ${request.url} with x-amz-target "${target}"`);
       }
-      if (options.accessKeyId) {
-        const credential = /Credential=([^/,\s]+)\//.exec(String(request.headers.authorization ?? ''));
-        if (!credential) throw new EmulatorError('MissingAuthenticationTokenException', 'Missing Authentication Token');
-        if (credential[1] !== options.accessKeyId) {
-          throw new EmulatorError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-        }
-      }
-      let body: unknown;
-      try {
-        body = text.trim() === '' ? {} : JSON.parse(text);
-      } catch {
-        throw new EmulatorError('SerializationException', 'The request body is not valid JSON');
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new EmulatorError('SerializationException', 'The request body must be a JSON object');
-      entry.body = body as Record<string, unknown>;
+      checkCredential(request, options.accessKeyId);
+      entry.body = parseJsonBody(text);
 
       const fault = faults.take(service, operation);
       if (fault?.delayMs) await sleep(fault.delayMs);
@@ -201,7 +122,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions): Promise<Aws
     endpoint: `http://${host}:${port}`,
     port,
     mutations: () => ecs.mutations(),
-    requests: () => structuredClone(requestLog),
+    requests: () => journal.list(),
     close: async () => {
       if (closed) return;
       closed = true;

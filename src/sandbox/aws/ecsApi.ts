@@ -3,6 +3,10 @@
  * of the scenario's ECS world. Responses follow the real wire shapes: ARNs, epoch-SECONDS
  * timestamps, `failures` for missing items. UpdateService really changes the served world
  * (new PRIMARY deployment, previous one ACTIVE) and is recorded for the test or demo to inspect.
+ *
+ * Like ECS, a STOPPED task stays visible (ListTasks, DescribeTasks) only for STOPPED_TASK_RETENTION_MS
+ * after its stoppedAt, measured on the emulator's clock; older ones are gone (DescribeTasks
+ * answers MISSING for them).
  */
 import type { ScenarioDeployment, ScenarioService, ScenarioTask, ScenarioTaskDefinition, ScenarioWorld } from '../scenario/scenario';
 import { decodeToken, EmulatorError, encodeToken, invalidParameter } from '../emulatorError';
@@ -30,6 +34,9 @@ export interface ServiceSnapshot {
 }
 
 type Body = Record<string, unknown>;
+
+/** ECS keeps stopped tasks for about an hour after they stop. */
+export const STOPPED_TASK_RETENTION_MS = 60 * 60 * 1000;
 type EcsWorld = ScenarioWorld['ecs'];
 type Cluster = EcsWorld['clusters'][number];
 
@@ -38,6 +45,12 @@ const seconds = (iso: string | undefined) => (iso === undefined ? undefined : Da
 /** Drops undefined fields: the real service omits unset members rather than sending null. */
 function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
+/** `service:NAME` for a service's task; a standalone one's own group, else `family:FAMILY` as RunTask sets it. */
+function groupOf(task: ScenarioTask): string {
+  if (task.group !== undefined) return task.group;
+  return task.service !== undefined ? `service:${task.service}` : `family:${task.taskDefinition.split(':')[0]}`;
 }
 
 function lastArnPart(value: string): string {
@@ -54,11 +67,19 @@ export class EcsWorldState {
     world: ScenarioWorld,
     private readonly scenarioId: string,
     private readonly clock: () => number,
+    /** Target group name → ARN, as the ELB emulator serves them (services may name a group without its ARN). */
+    private readonly targetGroupArns: ReadonlyMap<string, string> = new Map(),
   ) {
     // The emulator mutates its own copy; the scenario object stays as loaded.
     this.world = structuredClone(world.ecs);
     this.region = world.aws.region;
     this.accountId = world.aws.accountId;
+  }
+
+  /** False for a stopped task that ECS would already have forgotten. */
+  private visible(task: ScenarioTask): boolean {
+    if (task.lastStatus !== 'STOPPED' || task.stoppedAt === undefined) return true;
+    return Date.parse(task.stoppedAt) + STOPPED_TASK_RETENTION_MS >= this.clock();
   }
 
   mutations(): RecordedMutation[] {
@@ -134,6 +155,11 @@ export class EcsWorldState {
     });
   }
 
+  /** A target group named without its ARN gets the ARN the ELB emulator serves it under. */
+  private targetGroupArn(ref: string): string {
+    return ref.startsWith('arn:') ? ref : (this.targetGroupArns.get(ref) ?? ref);
+  }
+
   private serviceShape(cluster: Cluster, service: ScenarioService) {
     const events = service.events
       .map((event, index) => ({ event, index }))
@@ -155,7 +181,8 @@ export class EcsWorldState {
       launchType: service.launchType,
       taskDefinition: this.taskDefinitionArn(service.taskDefinition),
       schedulingStrategy: 'REPLICA',
-      deploymentConfiguration: service.deploymentConfiguration,
+      deploymentConfiguration: compact({ ...service.deploymentConfiguration }),
+      loadBalancers: service.loadBalancers.map((binding) => ({ ...binding, targetGroupArn: this.targetGroupArn(binding.targetGroupArn) })),
       deployments: service.deployments.map((deployment) => this.deploymentShape(deployment, service)),
       events,
       createdAt: seconds(service.createdAt),
@@ -169,11 +196,11 @@ export class EcsWorldState {
       taskArn,
       clusterArn: this.arn(`cluster/${cluster.name}`),
       taskDefinitionArn: this.taskDefinitionArn(task.taskDefinition),
-      group: `service:${task.service}`,
+      group: groupOf(task),
       startedBy: task.startedBy,
       lastStatus: task.lastStatus,
       desiredStatus: task.desiredStatus,
-      launchType: this.findService(cluster, task.service)?.launchType,
+      launchType: task.launchType ?? (task.service === undefined ? undefined : this.findService(cluster, task.service)?.launchType) ?? 'FARGATE',
       cpu: definition?.cpu,
       memory: definition?.memory,
       createdAt: seconds(task.createdAt ?? task.startedAt),
@@ -231,6 +258,10 @@ export class EcsWorldState {
     if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
       throw invalidParameter('maxResults must be an integer between 1 and 100');
     }
+    const startedBy = typeof body.startedBy === 'string' ? body.startedBy : undefined;
+    if (startedBy !== undefined && (body.serviceName !== undefined || body.family !== undefined || body.containerInstance !== undefined)) {
+      throw invalidParameter('startedBy must be the only filter when it is specified (desiredStatus aside).');
+    }
     let serviceName: string | undefined;
     if (body.serviceName !== undefined) {
       const service = this.findService(cluster, String(body.serviceName));
@@ -241,11 +272,13 @@ export class EcsWorldState {
     const matching = cluster.tasks.filter(
       (task) =>
         task.desiredStatus === desiredStatus &&
+        this.visible(task) &&
         (serviceName === undefined || task.service === serviceName) &&
-        (family === undefined || task.taskDefinition.split(':')[0] === family),
+        (family === undefined || task.taskDefinition.split(':')[0] === family) &&
+        (startedBy === undefined || task.startedBy === startedBy),
     );
     // The token pins the offset to this exact filter, like the real (opaque) one does.
-    const filterKey = `${cluster.name}|${serviceName ?? ''}|${desiredStatus}|${family ?? ''}`;
+    const filterKey = `${cluster.name}|${serviceName ?? ''}|${desiredStatus}|${family ?? ''}|${startedBy ?? ''}`;
     let offset = 0;
     if (body.nextToken !== undefined) {
       const token = decodeToken(body.nextToken);
@@ -267,7 +300,7 @@ export class EcsWorldState {
     const tasks: unknown[] = [];
     const failures: unknown[] = [];
     for (const raw of ids.map(String)) {
-      const task = cluster.tasks.find((candidate) => candidate.id === lastArnPart(raw));
+      const task = cluster.tasks.find((candidate) => candidate.id === lastArnPart(raw) && this.visible(candidate));
       if (task) tasks.push(this.taskShape(cluster, task));
       else failures.push({ arn: raw.startsWith('arn:') ? raw : this.arn(`task/${cluster.name}/${raw}`), reason: 'MISSING' });
     }
@@ -299,6 +332,12 @@ export class EcsWorldState {
             memoryReservation: container.memoryReservation,
             essential: container.essential,
             environment: container.environment,
+            secrets: container.secrets,
+            portMappings: container.portMappings,
+            command: container.command,
+            entryPoint: container.entryPoint,
+            healthCheck: container.healthCheck,
+            logConfiguration: container.logConfiguration,
           }),
         ),
       }),

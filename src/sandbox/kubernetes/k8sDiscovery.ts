@@ -1,31 +1,43 @@
 /**
  * The discovery documents clients read before anything else: kubectl maps `pods`, `deploy`,
- * `rs`… to REST paths with them (and finds the scale subresource's group through them). Only
- * what the emulator serves is advertised, with the verbs it implements.
+ * `svc`, `hpa`… to REST paths with them (and finds the scale subresource's group through them).
+ * Only what the emulator serves is advertised, with the verbs it implements; metrics.k8s.io only
+ * when the scenario has metrics (otherwise the group is absent, as without metrics-server).
  */
+import { RESOURCES, type ResourceDef, servedGroups } from './k8sResources';
 
-const CORE_RESOURCES = [
-  { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list'], shortNames: ['po'], categories: ['all'] },
-  { name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] },
-  { name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ['get', 'list'], shortNames: ['ev'] },
-  { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', verbs: ['get', 'list'], shortNames: ['no'] },
-  { name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', verbs: ['get', 'list'], shortNames: ['ns'] },
-];
+const SUBRESOURCES: Readonly<Record<string, object[]>> = {
+  pods: [{ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] }],
+  deployments: [
+    { name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
+    { name: 'deployments/status', singularName: '', namespaced: true, kind: 'Deployment', verbs: ['get'] },
+  ],
+};
 
-const APPS_RESOURCES = [
-  { name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', verbs: ['get', 'list', 'patch'], shortNames: ['deploy'], categories: ['all'] },
-  { name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
-  { name: 'deployments/status', singularName: '', namespaced: true, kind: 'Deployment', verbs: ['get'] },
-  { name: 'replicasets', singularName: 'replicaset', namespaced: true, kind: 'ReplicaSet', verbs: ['get', 'list'], shortNames: ['rs'], categories: ['all'] },
-];
+function resourceList(group: string, version: string) {
+  return RESOURCES.filter((def) => def.group === group && def.version === version).flatMap((def: ResourceDef) => [
+    {
+      name: def.resource,
+      singularName: def.singular,
+      namespaced: def.namespaced,
+      kind: def.kind,
+      verbs: def.verbs,
+      ...(def.shortNames ? { shortNames: def.shortNames } : {}),
+      ...(def.categories ? { categories: def.categories } : {}),
+    },
+    ...(def.group === '' || def.group === 'apps' ? (SUBRESOURCES[def.resource] ?? []) : []),
+  ]);
+}
 
-const APPS_VERSION = { groupVersion: 'apps/v1', version: 'v1' };
-const APPS_GROUP = { name: 'apps', versions: [APPS_VERSION], preferredVersion: APPS_VERSION };
+const groupOf = (group: string, version: string) => {
+  const groupVersion = { groupVersion: `${group}/${version}`, version };
+  return { name: group, versions: [groupVersion], preferredVersion: groupVersion };
+};
 
 export const KUBERNETES_VERSION = { major: '1', minor: '31', gitVersion: 'v1.31.4' };
 
 /** The discovery document at `path`, or undefined when the path is not a discovery path. */
-export function discoveryDocument(path: string, serverAddress: string): unknown {
+export function discoveryDocument(path: string, serverAddress: string, options: { metrics: boolean } = { metrics: false }): unknown {
   switch (path) {
     case '/version':
       return {
@@ -40,14 +52,13 @@ export function discoveryDocument(path: string, serverAddress: string): unknown 
     case '/api':
       return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
     case '/api/v1':
-      return { kind: 'APIResourceList', groupVersion: 'v1', resources: CORE_RESOURCES };
+      return { kind: 'APIResourceList', groupVersion: 'v1', resources: resourceList('', 'v1') };
     case '/apis':
-      return { kind: 'APIGroupList', apiVersion: 'v1', groups: [APPS_GROUP] };
-    case '/apis/apps':
-      return { kind: 'APIGroup', apiVersion: 'v1', ...APPS_GROUP };
-    case '/apis/apps/v1':
-      return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'apps/v1', resources: APPS_RESOURCES };
-    default:
-      return undefined;
+      return { kind: 'APIGroupList', apiVersion: 'v1', groups: servedGroups(options.metrics).map(({ group, version }) => groupOf(group, version)) };
   }
+  for (const { group, version } of servedGroups(options.metrics)) {
+    if (path === `/apis/${group}`) return { kind: 'APIGroup', apiVersion: 'v1', ...groupOf(group, version) };
+    if (path === `/apis/${group}/${version}`) return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${group}/${version}`, resources: resourceList(group, version) };
+  }
+  return undefined;
 }

@@ -7,6 +7,8 @@
  * and `continue` paging, label and field selectors, `Status` bodies for errors (401 for a wrong
  * bearer token, 404 NotFound, 422 Invalid, 415 for an unknown patch type), text/plain logs,
  * the three patch types, the scale subresource, and `as=Table` answers for kubectl's printing.
+ * Served resources: see k8sResources.ts (workloads, Services and Endpoints, config, storage,
+ * networking, autoscaling, policy, batch, and metrics.k8s.io when the scenario has metrics).
  * Not served: watch, create/delete, other resources (404 like an API server without them).
  */
 import { closeServer, FaultDelays, listenOnLoopback } from '../loopbackServer';
@@ -17,7 +19,8 @@ import type { LogQuery } from './k8sLogs';
 import type { ApiObject } from './k8sShapes';
 import { PATCH_TYPES, type PatchType } from './k8sPatch';
 import { type K8sRoute, routeRequest } from './k8sRoutes';
-import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, SUPPORTED_FIELDS } from './k8sSelectors';
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './k8sSelectors';
+import { apiVersionOf, resourceDef, supportedFields } from './k8sResources';
 import { FAULT_STATUS, K8sStatusError } from './k8sStatus';
 import { toTable, wantsTable } from './k8sTables';
 import { type K8sRecordedMutation, type K8sResource, K8sWorld } from './k8sWorld';
@@ -68,15 +71,6 @@ export interface K8sEmulator {
 }
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
-const LIST_KINDS: Readonly<Record<K8sResource, [string, string]>> = {
-  pods: ['PodList', 'v1'],
-  events: ['EventList', 'v1'],
-  nodes: ['NodeList', 'v1'],
-  namespaces: ['NamespaceList', 'v1'],
-  deployments: ['DeploymentList', 'apps/v1'],
-  replicasets: ['ReplicaSetList', 'apps/v1'],
-};
-
 class FaultInjector {
   private readonly faults: ScenarioFault[];
   private readonly remaining: (number | undefined)[];
@@ -155,6 +149,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
   const clock = options.clock ?? Date.now;
   const world = new K8sWorld(scenario.id, scenario.world.kubernetes, clock);
   const faults = new FaultInjector(scenario.world.faults);
+  const routeOptions = { metrics: world.hasMetrics };
   const requestLog: K8sRecordedRequest[] = [];
   const delays = new FaultDelays();
   let serverAddress = '';
@@ -171,7 +166,8 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
   const list = (route: K8sRoute, query: URLSearchParams, accept: string | undefined) => {
     const resource = route.resource as K8sResource;
     const labels = parseLabelSelector(query.get('labelSelector') ?? undefined);
-    const fields = parseFieldSelector(query.get('fieldSelector') ?? undefined, SUPPORTED_FIELDS[resource], resource);
+    const def = resourceDef(resource);
+    const fields = parseFieldSelector(query.get('fieldSelector') ?? undefined, supportedFields(def), def.group ? `${def.resource}.${def.group}` : def.resource);
     const matching = world.list(resource, route.namespace).filter((object) => matchesLabels(labels, object.metadata.labels) && matchesFields(fields, object));
     const key = `${resource}|${route.namespace ?? ''}|${query.get('labelSelector') ?? ''}|${query.get('fieldSelector') ?? ''}`;
     const offset = query.get('continue') ? decodeContinue(query.get('continue') as string, key) : 0;
@@ -183,10 +179,9 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
     if (wantsTable(accept)) {
       return toTable(resource, page, { now: clock(), resourceVersion, includeObject: query.get('includeObject') ?? undefined, continueToken: more ? encodeContinue(next, key) : undefined });
     }
-    const [kind, apiVersion] = LIST_KINDS[resource];
     return {
-      kind,
-      apiVersion,
+      kind: `${def.kind}List`,
+      apiVersion: apiVersionOf(def),
       metadata: { resourceVersion, ...(more ? { continue: encodeContinue(next, key), remainingItemCount: matching.length - next } : {}) },
       items: page.map(listItem),
     };
@@ -223,7 +218,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
   const dispatch = (route: K8sRoute, request: IncomingMessage, query: URLSearchParams, body: unknown): [number, string, string] => {
     const json = (value: unknown): [number, string, string] => [200, JSON.stringify(value), 'application/json'];
     const accept = request.headers.accept;
-    if (route.discovery) return json(discoveryDocument(new URL(request.url ?? '/', 'http://x').pathname.replace(/\/+$/, '') || '/', serverAddress));
+    if (route.discovery) return json(discoveryDocument(new URL(request.url ?? '/', 'http://x').pathname.replace(/\/+$/, '') || '/', serverAddress, routeOptions));
     const resource = route.resource as K8sResource;
     const name = route.name as string;
     const dryRun = query.get('dryRun') === 'All';
@@ -249,7 +244,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
     const method = request.method ?? 'GET';
-    const route = routeRequest(method, url.pathname);
+    const route = routeRequest(method, url.pathname, routeOptions);
     const entry: K8sRecordedRequest = {
       seq: requestLog.length + 1,
       method,
@@ -268,7 +263,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
       }
       if (!route) {
         // A known path with another verb is 405; an unknown path is the server's generic 404.
-        if (routeRequest('GET', url.pathname)) throw K8sStatusError.methodNotAllowed('the server does not allow this method on the requested resource');
+        if (routeRequest('GET', url.pathname, routeOptions)) throw K8sStatusError.methodNotAllowed('the server does not allow this method on the requested resource');
         throw new K8sStatusError(404, 'NotFound', 'the server could not find the requested resource');
       }
       let body: unknown;

@@ -47,7 +47,7 @@ export class K8sLogStore {
   ) {
     for (const namespace of world.namespaces) {
       for (const pod of namespace.pods) {
-        for (const container of pod.containers) this.sources.set(`${namespace.name}/${pod.name}/${container.name}`, container);
+        for (const container of [...pod.containers, ...pod.initContainerStatuses]) this.sources.set(`${namespace.name}/${pod.name}/${container.name}`, container);
       }
     }
   }

@@ -28,30 +28,87 @@ function canonicalResources(resources: Readonly<Record<string, string>>): Record
   return Object.fromEntries(Object.entries(resources).map(([name, value]) => [name, canonicalQuantity(value)]));
 }
 
+type SpecFields = Partial<Omit<ScenarioK8sContainerSpec, 'name' | 'image'>>;
+
+function envJson(env: NonNullable<SpecFields['env']>) {
+  return env.map((entry) => {
+    if (entry.fromSecret) return { name: entry.name, valueFrom: { secretKeyRef: secretRef(entry.fromSecret) } };
+    if (entry.fromConfigMap) return { name: entry.name, valueFrom: { configMapKeyRef: secretRef(entry.fromConfigMap) } };
+    return { name: entry.name, value: entry.value ?? '' };
+  });
+}
+
+/** A probe with the API server's defaults filled in. */
+function probeJson(probe: Record<string, unknown>) {
+  const out: Record<string, unknown> = { ...structuredClone(probe) };
+  const httpGet = out.httpGet as Record<string, unknown> | undefined;
+  if (httpGet) out.httpGet = { ...httpGet, scheme: httpGet.scheme ?? 'HTTP' };
+  out.timeoutSeconds ??= 1;
+  out.periodSeconds ??= 10;
+  out.successThreshold ??= 1;
+  out.failureThreshold ??= 3;
+  return out;
+}
+
+/** The JSON of the spec fields that are given (a pod's container may override its template's). */
+export function containerSpecFieldsJson(spec: SpecFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (spec.command) out.command = [...spec.command];
+  if (spec.args) out.args = [...spec.args];
+  if (spec.ports) out.ports = spec.ports.map((port) => ({ ...port, protocol: port.protocol ?? 'TCP' }));
+  if (spec.envFrom) out.envFrom = structuredClone(spec.envFrom);
+  if (spec.env && spec.env.length > 0) out.env = envJson(spec.env);
+  if (spec.limits !== undefined || spec.requests !== undefined) {
+    out.resources = {
+      ...(spec.limits && Object.keys(spec.limits).length > 0 ? { limits: canonicalResources(spec.limits) } : {}),
+      ...(spec.requests && Object.keys(spec.requests).length > 0 ? { requests: canonicalResources(spec.requests) } : {}),
+    };
+  }
+  if (spec.volumeMounts) out.volumeMounts = structuredClone(spec.volumeMounts);
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    if (spec[probe]) out[probe] = probeJson(spec[probe] as Record<string, unknown>);
+  }
+  return out;
+}
+
 export function containerJson(spec: ScenarioK8sContainerSpec): ContainerJson {
   return {
     name: spec.name,
     image: spec.image,
-    ...(spec.env.length > 0
-      ? {
-          env: spec.env.map((env) => {
-            if (env.fromSecret) return { name: env.name, valueFrom: { secretKeyRef: secretRef(env.fromSecret) } };
-            if (env.fromConfigMap) return { name: env.name, valueFrom: { configMapKeyRef: secretRef(env.fromConfigMap) } };
-            return { name: env.name, value: env.value ?? '' };
-          }),
-        }
-      : {}),
-    resources: {
-      ...(Object.keys(spec.limits).length > 0 ? { limits: canonicalResources(spec.limits) } : {}),
-      ...(Object.keys(spec.requests).length > 0 ? { requests: canonicalResources(spec.requests) } : {}),
-    },
+    ...containerSpecFieldsJson(spec),
+    resources: (containerSpecFieldsJson({ limits: spec.limits, requests: spec.requests }).resources ?? {}) as Record<string, unknown>,
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
     imagePullPolicy: 'IfNotPresent',
   };
 }
 
-export function podTemplateJson(labels: Record<string, string>, containers: readonly ScenarioK8sContainerSpec[]): PodTemplateJson {
+/** Pod-spec fields beyond the containers, as a scenario ReplicaSet or pod gives them. */
+export interface PodSpecExtras {
+  volumes?: Record<string, unknown>[];
+  nodeSelector?: Record<string, string>;
+  tolerations?: Record<string, unknown>[];
+  affinity?: Record<string, unknown>;
+  serviceAccountName?: string;
+  initContainers?: ScenarioK8sContainerSpec[];
+}
+
+/** The JSON of the given pod-spec extras (volumes, initContainers, nodeSelector, …). */
+export function podSpecExtrasJson(extras: PodSpecExtras): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (extras.volumes) out.volumes = structuredClone(extras.volumes);
+  if (extras.initContainers) out.initContainers = extras.initContainers.map(containerJson);
+  if (extras.nodeSelector) out.nodeSelector = { ...extras.nodeSelector };
+  if (extras.serviceAccountName) {
+    out.serviceAccountName = extras.serviceAccountName;
+    out.serviceAccount = extras.serviceAccountName;
+  }
+  if (extras.affinity) out.affinity = structuredClone(extras.affinity);
+  if (extras.tolerations) out.tolerations = structuredClone(extras.tolerations);
+  return out;
+}
+
+export function podTemplateJson(labels: Record<string, string>, containers: readonly ScenarioK8sContainerSpec[], extras: PodSpecExtras = {}): PodTemplateJson {
   return {
     // A template's metadata serialises its zero creationTimestamp as null, as the real API does.
     metadata: { creationTimestamp: null, labels: { ...labels } },
@@ -62,6 +119,7 @@ export function podTemplateJson(labels: Record<string, string>, containers: read
       dnsPolicy: 'ClusterFirst',
       securityContext: {},
       schedulerName: 'default-scheduler',
+      ...podSpecExtrasJson(extras),
     },
   };
 }
@@ -150,7 +208,7 @@ export function deploymentJson(namespace: string, deployment: ScenarioK8sDeploym
     spec: {
       replicas: deployment.replicas,
       selector: { matchLabels: { ...selector } },
-      template: podTemplateJson(selector, deployment.containers ?? active.containers),
+      template: podTemplateJson(selector, deployment.containers ?? active.containers, active),
       strategy: deployment.strategy === 'Recreate' ? { type: 'Recreate' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,

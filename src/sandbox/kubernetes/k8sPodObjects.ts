@@ -5,7 +5,9 @@
  */
 import type { ScenarioK8sContainerStatus, ScenarioK8sEvent, ScenarioK8sNode, ScenarioK8sPod } from './k8sScenario';
 import { hashSeed } from '../scenario/logTemplate';
-import { type ApiObject, conditionJson, type ContainerJson, type IdSource, type NodeJson, type PodJson, type ReplicaSetJson, rfc3339, toMs } from './k8sShapes';
+import { containerJson, containerSpecFieldsJson, type PodSpecExtras, podSpecExtrasJson } from './k8sObjects';
+import { RESOURCE_OF_KIND } from './k8sResources';
+import { type ApiObject, conditionJson, type ContainerJson, type IdSource, type NodeJson, type OwnerReference, type PodJson, type PodTemplateJson, type ReplicaSetJson, rfc3339, toMs } from './k8sShapes';
 
 function containerStateJson(status: ScenarioK8sContainerStatus, startedAt: string, containerId: string) {
   switch (status.state) {
@@ -27,25 +29,28 @@ function containerStateJson(status: ScenarioK8sContainerStatus, startedAt: strin
   }
 }
 
-/** A pod as the kubelet reports it; `template` is the owning ReplicaSet's (undefined for a bare pod). */
-export function podJson(options: {
-  namespace: string;
-  pod: ScenarioK8sPod;
-  uid: string;
-  ids: IdSource;
-  owner?: ReplicaSetJson;
-  nodeIp?: string;
-}): PodJson {
-  const { pod, ids, owner } = options;
-  const created = rfc3339(toMs(pod.createdAt));
-  const templateContainers = owner?.spec.template.spec.containers ?? [];
-  const specContainers: ContainerJson[] = pod.containers.map(
-    (status) => structuredClone(templateContainers.find((spec) => spec.name === status.name)) ?? { name: status.name, image: status.image ?? '' },
-  );
-  const statuses = pod.containers.map((status, index) => {
-    const key = `${options.namespace}/${pod.name}/${status.name}`;
+/** The controller of a pod that is not a ReplicaSet's: a StatefulSet, DaemonSet, Job (its template) or a Node. */
+export interface PodController {
+  ref: OwnerReference;
+  template?: PodTemplateJson;
+  /** Labels the controller adds (`statefulset.kubernetes.io/pod-name`, `job-name`, …). */
+  labels?: Record<string, string>;
+  generateName?: string;
+}
+
+/** A container's spec: the template's same-named container with the pod's own spec fields on top. */
+function specOf(status: ScenarioK8sContainerStatus, template: readonly ContainerJson[]): ContainerJson {
+  const base = structuredClone(template.find((spec) => spec.name === status.name)) ?? { name: status.name, image: status.image ?? '' };
+  const { env, limits, requests, command, args, ports, livenessProbe, readinessProbe, startupProbe, envFrom, volumeMounts } = status;
+  return { ...base, ...containerSpecFieldsJson({ env, limits, requests, command, args, ports, livenessProbe, readinessProbe, startupProbe, envFrom, volumeMounts }) };
+}
+
+function statusesJson(options: { namespace: string; podName: string; ids: IdSource; created: string }, containers: readonly ScenarioK8sContainerStatus[], specs: readonly ContainerJson[]) {
+  const { ids, created } = options;
+  return containers.map((status, index) => {
+    const key = `${options.namespace}/${options.podName}/${status.name}`;
     const containerId = `containerd://${ids.hex(`container/${key}/${status.restartCount}`, 64)}`;
-    const image = status.image ?? specContainers[index].image;
+    const image = status.image ?? specs[index].image;
     const last = status.lastTermination;
     return {
       name: status.name,
@@ -70,45 +75,87 @@ export function podJson(options: {
         : {},
     };
   });
+}
+
+/** A pod as the kubelet reports it; `owner` is the owning ReplicaSet, `controller` any other owner (neither: a bare pod). */
+export function podJson(options: {
+  namespace: string;
+  pod: ScenarioK8sPod;
+  uid: string;
+  ids: IdSource;
+  owner?: ReplicaSetJson;
+  controller?: PodController;
+  nodeIp?: string;
+}): PodJson {
+  const { pod, ids, owner } = options;
+  const created = rfc3339(toMs(pod.createdAt));
+  const controller: PodController | undefined = owner
+    ? { ref: { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }, template: owner.spec.template, generateName: `${owner.metadata.name}-` }
+    : options.controller;
+  const template = controller?.template;
+  const templateSpec = (template?.spec ?? {}) as Record<string, unknown> & { containers?: ContainerJson[]; initContainers?: ContainerJson[] };
+  const specContainers: ContainerJson[] = pod.containers.map((status) => specOf(status, templateSpec.containers ?? []));
+  const initSpecs: ContainerJson[] = pod.initContainers ? pod.initContainers.map(containerJson) : structuredClone(templateSpec.initContainers ?? []);
+  const context = { namespace: options.namespace, podName: pod.name, ids, created };
+  const statuses = statusesJson(context, pod.containers, specContainers);
+  const initStatuses = statusesJson(
+    context,
+    pod.initContainerStatuses,
+    pod.initContainerStatuses.map((status) => initSpecs.find((spec) => spec.name === status.name) ?? { name: status.name, image: status.image ?? '' }),
+  );
+  const initialized = pod.initContainerStatuses.every((status) => status.state === 'terminated' && status.exitCode === 0);
+  const pendingInit = pod.initContainerStatuses.filter((status) => !(status.state === 'terminated' && status.exitCode === 0)).map((status) => status.name);
   const allReady = pod.containers.every((status) => status.ready);
   const readyTime = pod.containers.reduce((latest, status) => Math.max(latest, status.startedAt ? toMs(status.startedAt) : 0), toMs(pod.createdAt));
   const scheduled = pod.node !== undefined;
+  const unready = `containers with unready status: [${pod.containers.filter((c) => !c.ready).map((c) => c.name).join(' ')}]`;
   const conditions = pod.conditions
     ? pod.conditions.map((condition) => conditionJson(condition, created))
     : [
         { type: 'PodReadyToStartContainers', status: scheduled ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: created },
-        { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: created },
-        { type: 'Ready', status: allReady ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: rfc3339(readyTime), ...(allReady ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${pod.containers.filter((c) => !c.ready).map((c) => c.name).join(' ')}]` }) },
-        { type: 'ContainersReady', status: allReady ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: rfc3339(readyTime), ...(allReady ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${pod.containers.filter((c) => !c.ready).map((c) => c.name).join(' ')}]` }) },
+        { type: 'Initialized', status: initialized ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: created, ...(initialized ? {} : { reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${pendingInit.join(' ')}]` }) },
+        { type: 'Ready', status: allReady ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: rfc3339(readyTime), ...(allReady ? {} : { reason: 'ContainersNotReady', message: unready }) },
+        { type: 'ContainersReady', status: allReady ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: rfc3339(readyTime), ...(allReady ? {} : { reason: 'ContainersNotReady', message: unready }) },
         { type: 'PodScheduled', status: scheduled ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: created },
       ];
-  const labels = pod.labels ?? { ...(owner?.spec.template.metadata.labels ?? {}) };
+  const labels = pod.labels ?? { ...(template?.metadata.labels ?? {}), ...(controller?.labels ?? {}) };
   const podIp = `10.244.${hashSeed(`${options.namespace}/${pod.name}`) % 200}.${(hashSeed(pod.name) % 250) + 2}`;
+  const { volumes, nodeSelector, tolerations, affinity, serviceAccountName } = templateSpec as PodSpecExtras;
+  const extras = podSpecExtrasJson({
+    volumes: pod.volumes ?? volumes,
+    nodeSelector: pod.nodeSelector ?? nodeSelector,
+    tolerations: pod.tolerations ?? tolerations,
+    affinity: pod.affinity ?? affinity,
+    serviceAccountName: pod.serviceAccountName ?? serviceAccountName ?? 'default',
+  });
   return {
     kind: 'Pod',
     apiVersion: 'v1',
     metadata: {
       name: pod.name,
-      ...(owner ? { generateName: `${owner.metadata.name}-` } : {}),
+      ...(controller?.generateName ? { generateName: controller.generateName } : {}),
       namespace: options.namespace,
       uid: options.uid,
       resourceVersion: '0',
       creationTimestamp: created,
       labels,
-      ...(owner
-        ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }] }
-        : {}),
+      ...(controller ? { ownerReferences: [{ ...controller.ref }] } : {}),
     },
     spec: {
+      ...(extras.volumes ? { volumes: extras.volumes } : {}),
+      ...(initSpecs.length > 0 ? { initContainers: initSpecs } : {}),
       containers: specContainers,
-      restartPolicy: 'Always',
+      restartPolicy: typeof templateSpec.restartPolicy === 'string' ? templateSpec.restartPolicy : 'Always',
       terminationGracePeriodSeconds: 30,
       dnsPolicy: 'ClusterFirst',
-      serviceAccountName: 'default',
-      serviceAccount: 'default',
+      ...(extras.nodeSelector ? { nodeSelector: extras.nodeSelector } : {}),
+      serviceAccountName: extras.serviceAccountName,
+      serviceAccount: extras.serviceAccount,
       ...(pod.node !== undefined ? { nodeName: pod.node } : {}),
       securityContext: {},
+      ...(extras.affinity ? { affinity: extras.affinity } : {}),
       schedulerName: 'default-scheduler',
+      ...(extras.tolerations ? { tolerations: extras.tolerations } : {}),
     },
     status: {
       phase: pod.phase,
@@ -118,17 +165,39 @@ export function podJson(options: {
       ...(options.nodeIp ? { hostIP: options.nodeIp, hostIPs: [{ ip: options.nodeIp }] } : {}),
       ...(scheduled && pod.phase !== 'Pending' ? { podIP: podIp, podIPs: [{ ip: podIp }] } : {}),
       startTime: created,
+      ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
       containerStatuses: statuses,
       qosClass: 'Burstable',
     },
   };
 }
 
+/** Who reports events about each kind when the scenario does not say (`source.component`). */
+const DEFAULT_COMPONENT: Readonly<Record<string, string>> = {
+  Pod: 'kubelet',
+  Node: 'kubelet',
+  Deployment: 'deployment-controller',
+  ReplicaSet: 'replicaset-controller',
+  StatefulSet: 'statefulset-controller',
+  DaemonSet: 'daemonset-controller',
+  Job: 'job-controller',
+  CronJob: 'cronjob-controller',
+  HorizontalPodAutoscaler: 'horizontal-pod-autoscaler',
+  PersistentVolumeClaim: 'persistentvolume-controller',
+  PersistentVolume: 'persistentvolume-controller',
+  Service: 'service-controller',
+  Endpoints: 'endpoint-controller',
+  Ingress: 'loadbalancer-controller',
+  PodDisruptionBudget: 'controllermanager',
+};
+
 export function eventJson(options: { namespace: string; event: ScenarioK8sEvent; index: number; ids: IdSource; involvedUid: string }) {
   const { event } = options;
   const last = rfc3339(toMs(event.lastTimestamp));
   const first = event.firstTimestamp ? rfc3339(toMs(event.firstTimestamp)) : last;
-  const component = event.source ?? (event.involvedObject.kind === 'Pod' ? 'kubelet' : event.involvedObject.kind === 'Deployment' ? 'deployment-controller' : 'default-scheduler');
+  const kind = event.involvedObject.kind;
+  const def = RESOURCE_OF_KIND.get(kind);
+  const component = event.source ?? DEFAULT_COMPONENT[kind] ?? 'kubelet';
   return {
     kind: 'Event',
     apiVersion: 'v1',
@@ -140,11 +209,11 @@ export function eventJson(options: { namespace: string; event: ScenarioK8sEvent;
       creationTimestamp: first,
     },
     involvedObject: {
-      kind: event.involvedObject.kind,
-      namespace: event.involvedObject.kind === 'Node' ? undefined : options.namespace,
+      kind,
+      namespace: def && !def.namespaced ? undefined : options.namespace,
       name: event.involvedObject.name,
       uid: options.involvedUid,
-      apiVersion: event.involvedObject.kind === 'Deployment' || event.involvedObject.kind === 'ReplicaSet' ? 'apps/v1' : 'v1',
+      apiVersion: event.involvedObject.apiVersion ?? (def ? (def.group ? `${def.group}/${def.version}` : def.version) : 'v1'),
     },
     reason: event.reason,
     message: event.message,
@@ -163,6 +232,8 @@ export function nodeJson(node: ScenarioK8sNode, index: number, ids: IdSource, no
   const created = rfc3339(node.createdAt ? toMs(node.createdAt) : nowMs - 30 * 86_400_000);
   const heartbeat = rfc3339(nowMs - 20_000);
   const address = `10.0.${Math.floor(index / 250)}.${(index % 250) + 4}`;
+  const taints = node.taints.map((taint) => ({ key: taint.key, ...(taint.value !== undefined ? { value: taint.value } : {}), effect: taint.effect, ...(taint.timeAdded ? { timeAdded: rfc3339(toMs(taint.timeAdded)) } : {}) }));
+  if (node.unschedulable && !taints.some((taint) => taint.key === 'node.kubernetes.io/unschedulable')) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: heartbeat });
   return {
     kind: 'Node',
     apiVersion: 'v1',
@@ -175,7 +246,8 @@ export function nodeJson(node: ScenarioK8sNode, index: number, ids: IdSource, no
     },
     spec: {
       podCIDR: `10.244.${index}.0/24`,
-      ...(node.unschedulable ? { unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: heartbeat }] } : {}),
+      ...(node.unschedulable ? { unschedulable: true } : {}),
+      ...(taints.length > 0 ? { taints } : {}),
     },
     status: {
       capacity: { ...node.capacity },

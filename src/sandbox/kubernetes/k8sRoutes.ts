@@ -1,13 +1,14 @@
 /**
  * Maps a request path to what it addresses, following the API server's URL layout:
  *
- *   /api/v1[/namespaces/{ns}]/{resource}[/{name}[/{subresource}]]        (core group)
- *   /apis/apps/v1[/namespaces/{ns}]/{resource}[/{name}[/{subresource}]]  (apps group)
+ *   /api/v1[/namespaces/{ns}]/{resource}[/{name}[/{subresource}]]                 (core group)
+ *   /apis/{group}/{version}[/namespaces/{ns}]/{resource}[/{name}[/{subresource}]]  (named groups)
  *
- * The operation name (listPods, podLogs, patchDeployment, …) is what faults and the request
- * log refer to; it follows the client library's method names.
+ * The operation name (listPods, podLogs, patchDeployment, listServices, …) is what faults and the
+ * request log refer to; it follows the client library's method names. The served resources are
+ * the table in k8sResources.ts; metrics.k8s.io only when the scenario has metrics.
  */
-import type { K8sResource } from './k8sWorld';
+import { type K8sResource, RESOURCES, resourceKey, servedGroups } from './k8sResources';
 
 export interface K8sRoute {
   operation: string;
@@ -19,37 +20,32 @@ export interface K8sRoute {
   discovery?: boolean;
 }
 
-const GROUP_RESOURCES: Readonly<Record<string, readonly K8sResource[]>> = {
-  core: ['pods', 'events', 'nodes', 'namespaces'],
-  apps: ['deployments', 'replicasets'],
-};
-const CLUSTER_SCOPED: ReadonlySet<K8sResource> = new Set(['nodes', 'namespaces']);
+export interface RouteOptions {
+  /** Serve metrics.k8s.io (the scenario has `kubernetes.metrics`). */
+  metrics: boolean;
+}
 
-/** Singular names for operation ids (listPods / getPod). */
-const KIND: Readonly<Record<K8sResource, [string, string]>> = {
-  pods: ['Pod', 'Pods'],
-  events: ['Event', 'Events'],
-  nodes: ['Node', 'Nodes'],
-  namespaces: ['Namespace', 'Namespaces'],
-  deployments: ['Deployment', 'Deployments'],
-  replicasets: ['ReplicaSet', 'ReplicaSets'],
-};
-
-const DISCOVERY_PATHS = new Set(['/version', '/api', '/api/v1', '/apis', '/apis/apps', '/apis/apps/v1']);
+function discoveryPaths(options: RouteOptions): Set<string> {
+  const paths = new Set(['/version', '/api', '/api/v1', '/apis']);
+  for (const { group, version } of servedGroups(options.metrics)) {
+    paths.add(`/apis/${group}`);
+    paths.add(`/apis/${group}/${version}`);
+  }
+  return paths;
+}
 
 /** What `method pathname` addresses, or undefined for a path the emulator does not serve. */
-export function routeRequest(method: string, pathname: string): K8sRoute | undefined {
+export function routeRequest(method: string, pathname: string, options: RouteOptions = { metrics: false }): K8sRoute | undefined {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (DISCOVERY_PATHS.has(path)) return method === 'GET' ? { operation: 'discovery', discovery: true } : undefined;
+  if (discoveryPaths(options).has(path)) return method === 'GET' ? { operation: 'discovery', discovery: true } : undefined;
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-  let group: 'core' | 'apps';
+  let group: string;
+  let version: string;
   let rest: string[];
   if (segments[0] === 'api' && segments[1] === 'v1') {
-    group = 'core';
-    rest = segments.slice(2);
-  } else if (segments[0] === 'apis' && segments[1] === 'apps' && segments[2] === 'v1') {
-    group = 'apps';
-    rest = segments.slice(3);
+    [group, version, rest] = ['', 'v1', segments.slice(2)];
+  } else if (segments[0] === 'apis' && segments.length >= 3) {
+    [group, version, rest] = [segments[1], segments[2], segments.slice(3)];
   } else {
     return undefined;
   }
@@ -61,11 +57,12 @@ export function routeRequest(method: string, pathname: string): K8sRoute | undef
     rest = rest.slice(2);
   }
   const [resourceName, name, subresource, ...extra] = rest;
-  const resource = resourceName as K8sResource;
-  if (extra.length > 0 || !GROUP_RESOURCES[group].includes(resource)) return undefined;
-  if (namespace !== undefined && CLUSTER_SCOPED.has(resource)) return undefined;
+  const def = RESOURCES.find((candidate) => candidate.group === group && candidate.version === version && candidate.resource === resourceName && (!candidate.metrics || options.metrics));
+  if (!def || extra.length > 0) return undefined;
+  if (namespace !== undefined && !def.namespaced) return undefined;
+  const resource = resourceKey(def);
 
-  const [singular, plural] = KIND[resource];
+  const [singular, plural] = def.op;
   if (subresource !== undefined) {
     if (resource === 'pods' && subresource === 'log' && method === 'GET') return { operation: 'podLogs', resource, namespace, name, subresource };
     if (resource === 'deployments' && subresource === 'scale' && namespace !== undefined) {
@@ -75,8 +72,18 @@ export function routeRequest(method: string, pathname: string): K8sRoute | undef
     return undefined;
   }
   if (name === undefined) return method === 'GET' ? { operation: `list${plural}`, resource, namespace } : undefined;
-  if (!CLUSTER_SCOPED.has(resource) && namespace === undefined) return undefined;
+  if (def.namespaced && namespace === undefined) return undefined;
   if (method === 'GET') return { operation: `get${singular}`, resource, namespace, name };
   if (method === 'PATCH' && resource === 'deployments') return { operation: 'patchDeployment', resource, namespace, name };
   return undefined;
+}
+
+/** Every operation name a route can have (faults may target any of them). */
+export function allOperations(): string[] {
+  const names = new Set(['discovery', 'podLogs', 'getScale', 'patchScale', 'replaceScale', 'patchDeployment']);
+  for (const def of RESOURCES) {
+    names.add(`list${def.op[1]}`);
+    names.add(`get${def.op[0]}`);
+  }
+  return [...names];
 }

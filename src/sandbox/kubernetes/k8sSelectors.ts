@@ -124,34 +124,10 @@ function fieldValue(object: unknown, path: string): string {
 }
 
 /** Selector fields whose value lives elsewhere in the object. */
-const FIELD_PATHS: Readonly<Record<string, string>> = { source: 'source.component' };
+const FIELD_PATHS: Readonly<Record<string, string>> = { source: 'source.component', 'status.successful': 'status.succeeded' };
 
 export function matchesFields(requirements: readonly FieldRequirement[], object: unknown): boolean {
   return requirements.every(
     (requirement) => (fieldValue(object, FIELD_PATHS[requirement.field] ?? requirement.field) === requirement.value) !== requirement.negate,
   );
 }
-
-/** Field selectors each resource supports (the common ones; the real lists are a little longer). */
-export const SUPPORTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  pods: ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
-  events: [
-    'metadata.name',
-    'metadata.namespace',
-    'involvedObject.kind',
-    'involvedObject.namespace',
-    'involvedObject.name',
-    'involvedObject.uid',
-    'involvedObject.apiVersion',
-    'involvedObject.resourceVersion',
-    'involvedObject.fieldPath',
-    'reason',
-    'reportingComponent',
-    'source',
-    'type',
-  ],
-  nodes: ['metadata.name', 'spec.unschedulable'],
-  namespaces: ['metadata.name', 'status.phase'],
-  deployments: ['metadata.name', 'metadata.namespace'],
-  replicasets: ['metadata.name', 'metadata.namespace', 'status.replicas'],
-};

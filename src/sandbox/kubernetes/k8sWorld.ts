@@ -8,10 +8,12 @@
  * desired count and the others to 0, pods are replaced, ScalingReplicaSet events are added.
  * Every applied write is recorded (like the AWS emulator's `mutations()`).
  */
-import type { ScenarioK8sPod, ScenarioKubernetes } from './k8sScenario';
+import type { ScenarioK8sMetrics, ScenarioK8sPod, ScenarioKubernetes } from './k8sScenario';
+import { controllerOfPod, derivedEndpoints, derivedStatus, nodeMetricsJson, podMetricsJson, scenarioObjectJson } from './k8sApiObjects';
+import { type K8sResource, RESOURCE_OF_KIND, RESOURCES, resourceDef, resourceKey, SCENARIO_KINDS } from './k8sResources';
 import { K8sLogStore, type LogQuery } from './k8sLogs';
 import { deploymentJson, deploymentStatus, podTemplateJson, replicaSetJson, scenarioConditionsJson } from './k8sObjects';
-import { eventJson, namespaceJson, nodeJson, podJson } from './k8sPodObjects';
+import { eventJson, namespaceJson, nodeJson, type PodController, podJson } from './k8sPodObjects';
 import {
   type ApiObject,
   canonicalJson,
@@ -30,9 +32,7 @@ import {
 import { applyPatch, type PatchType } from './k8sPatch';
 import { K8sStatusError } from './k8sStatus';
 
-export type K8sResource = 'pods' | 'events' | 'nodes' | 'namespaces' | 'deployments' | 'replicasets';
-
-export const RESOURCE_GROUPS: Readonly<Record<K8sResource, string>> = { pods: '', events: '', nodes: '', namespaces: '', deployments: 'apps', replicasets: 'apps' };
+export type { K8sResource } from './k8sResources';
 
 export interface DeploymentSnapshot {
   /** `deployment.kubernetes.io/revision` */
@@ -69,7 +69,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export class K8sWorld {
   readonly logs: K8sLogStore;
   private readonly ids: IdSource;
-  private readonly store: Record<K8sResource, ApiObject[]> = { pods: [], events: [], nodes: [], namespaces: [], deployments: [], replicasets: [] };
+  private readonly store: Record<K8sResource, ApiObject[]> = Object.fromEntries(RESOURCES.filter((def) => !def.metrics).map((def) => [resourceKey(def), []]));
+  /** Objects the controllers derive (Endpoints, EndpointSlices) and objects whose status they derive. */
+  private readonly derived = new Set<ApiObject>();
+  private readonly derivedStatus = new Set<ApiObject>();
+  private readonly metrics?: ScenarioK8sMetrics;
   private readonly recorded: K8sRecordedMutation[] = [];
   private revisionCounter = 0;
   private createdPods = 0;
@@ -81,14 +85,23 @@ export class K8sWorld {
   ) {
     this.ids = new IdSource(scenarioId);
     this.logs = new K8sLogStore(scenarioId, world);
+    this.metrics = world.metrics;
     this.build(world);
   }
 
   // ---------------------------------------------------------------- building
 
   private add(resource: K8sResource, object: ApiObject): void {
-    object.metadata.resourceVersion = String(++this.revisionCounter);
+    // A resourceVersion the scenario gives is kept (the counter moves past it: lists stay newest).
+    const given = Number(object.metadata.resourceVersion);
+    if (Number.isInteger(given) && given > this.revisionCounter) this.revisionCounter = given;
+    else object.metadata.resourceVersion = String(++this.revisionCounter);
     this.store[resource].push(object);
+  }
+
+  /** Whether metrics.k8s.io is served (the scenario has `kubernetes.metrics`). */
+  get hasMetrics(): boolean {
+    return this.metrics !== undefined;
   }
 
   private build(world: ScenarioKubernetes): void {
@@ -99,9 +112,19 @@ export class K8sWorld {
       nodeIps.set(node.name, json.status.addresses[0].address);
       this.add('nodes', json);
     });
+    const clusterCreated = now - 30 * 86_400_000;
+    const clusterObjects = world.objects.map((object) => scenarioObjectJson(object, { ids: this.ids, defaultCreatedMs: clusterCreated }));
+    this.addObjects(clusterObjects, world.objects.map((object) => object.status !== undefined));
     for (const namespace of world.namespaces) {
-      const times = [...namespace.deployments.map((d) => Date.parse(d.createdAt)), ...namespace.pods.map((p) => Date.parse(p.createdAt))];
-      this.add('namespaces', namespaceJson(namespace.name, this.ids, Math.min(now - 30 * 86_400_000, ...times)));
+      const times = [
+        ...namespace.deployments.map((d) => Date.parse(d.createdAt)),
+        ...namespace.pods.map((p) => Date.parse(p.createdAt)),
+        ...namespace.objects.flatMap((o) => (o.metadata.creationTimestamp ? [Date.parse(o.metadata.creationTimestamp)] : [])),
+      ];
+      const namespaceCreated = Math.min(now - 30 * 86_400_000, ...times);
+      this.add('namespaces', namespaceJson(namespace.name, this.ids, namespaceCreated));
+      const objects = namespace.objects.map((object) => scenarioObjectJson(object, { namespace: namespace.name, ids: this.ids, defaultCreatedMs: namespaceCreated }));
+      this.addObjects(objects, namespace.objects.map((object) => object.status !== undefined));
       const replicaSets = new Map<string, ReplicaSetJson>();
       for (const deployment of namespace.deployments) {
         const active = deployment.replicaSets.find((rs) => rs.revision === deployment.revision)!;
@@ -112,7 +135,7 @@ export class K8sWorld {
             deployment: json,
             name: rs.name,
             revision: rs.revision,
-            template: podTemplateJson(json.spec.selector.matchLabels, rs.containers),
+            template: podTemplateJson(json.spec.selector.matchLabels, rs.containers, rs),
             replicas: rs.replicas,
             readyReplicas: rs.readyReplicas ?? rs.replicas,
             createdAt: rfc3339(Date.parse(rs.createdAt)),
@@ -130,16 +153,111 @@ export class K8sWorld {
       for (const pod of namespace.pods) {
         const owner = pod.replicaSet === undefined ? undefined : replicaSets.get(pod.replicaSet);
         const nodeIp = pod.node === undefined ? undefined : nodeIps.get(pod.node);
-        this.add('pods', podJson({ namespace: namespace.name, pod, uid: this.ids.uid(`pod/${namespace.name}/${pod.name}`), ids: this.ids, owner, nodeIp }));
+        const controller = this.podController(namespace.name, pod);
+        this.add('pods', podJson({ namespace: namespace.name, pod, uid: this.ids.uid(`pod/${namespace.name}/${pod.name}`), ids: this.ids, owner, controller, nodeIp }));
       }
       namespace.events.forEach((event, index) => {
         const kind = event.involvedObject.kind;
-        const resource: K8sResource = kind === 'Pod' ? 'pods' : kind === 'Deployment' ? 'deployments' : kind === 'ReplicaSet' ? 'replicasets' : 'nodes';
-        const involved = this.store[resource].find((object) => object.metadata.name === event.involvedObject.name && (resource === 'nodes' || object.metadata.namespace === namespace.name));
+        const def = RESOURCE_OF_KIND.get(kind);
+        const resource = def ? resourceKey(def) : undefined;
+        const involved = resource
+          ? this.store[resource].find((object) => object.metadata.name === event.involvedObject.name && (!def!.namespaced || object.metadata.namespace === namespace.name))
+          : undefined;
         const involvedUid = involved?.metadata.uid ?? this.ids.uid(`gone/${namespace.name}/${kind}/${event.involvedObject.name}`);
         this.add('events', eventJson({ namespace: namespace.name, event, index, ids: this.ids, involvedUid }));
       });
     }
+    this.refreshDerived(now);
+  }
+
+  /** Adds scenario objects to their resources, resolving owner references by kind and name. */
+  private addObjects(objects: (ApiObject & Record<string, unknown>)[], hasStatus: boolean[]): void {
+    objects.forEach((object) => {
+      object.metadata.ownerReferences = object.metadata.ownerReferences?.map((reference) => {
+        const ownerDef = RESOURCE_OF_KIND.get(reference.kind);
+        const owner = objects.find((candidate) => candidate.kind === reference.kind && candidate.metadata.name === reference.name);
+        return {
+          apiVersion: reference.apiVersion ?? (ownerDef ? (ownerDef.group ? `${ownerDef.group}/${ownerDef.version}` : ownerDef.version) : 'v1'),
+          kind: reference.kind,
+          name: reference.name,
+          uid: reference.uid ?? owner?.metadata.uid ?? '',
+          controller: reference.controller ?? true,
+          blockOwnerDeletion: reference.blockOwnerDeletion ?? true,
+        };
+      });
+    });
+    objects.forEach((object, index) => {
+      const def = SCENARIO_KINDS.get(object.kind)!;
+      if (!hasStatus[index] && ['StatefulSet', 'DaemonSet', 'Job', 'PodDisruptionBudget'].includes(object.kind)) this.derivedStatus.add(object);
+      this.add(resourceKey(def), object);
+    });
+  }
+
+  /** The owner of a pod that is not a ReplicaSet's (StatefulSet, DaemonSet, Job in the namespace's objects, or a Node). */
+  private podController(namespace: string, pod: ScenarioK8sPod): PodController | undefined {
+    if (!pod.owner) return undefined;
+    const { kind, name } = pod.owner;
+    if (kind === 'Node') {
+      const node = this.store.nodes.find((candidate) => candidate.metadata.name === name);
+      return { ref: { apiVersion: 'v1', kind: 'Node', name, uid: node?.metadata.uid ?? '', controller: true, blockOwnerDeletion: false } };
+    }
+    const def = SCENARIO_KINDS.get(kind)!;
+    const owner = this.store[resourceKey(def)].find((candidate) => candidate.metadata.namespace === namespace && candidate.metadata.name === name) as (ApiObject & Record<string, unknown>) | undefined;
+    if (!owner) return undefined;
+    const { template, labels, generateName } = controllerOfPod(owner, pod.name);
+    return { ref: { apiVersion: owner.apiVersion, kind, name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }, template, labels, generateName };
+  }
+
+  /**
+   * Re-runs the controllers that derive objects from pods: Endpoints/EndpointSlices of Services
+   * (unless the scenario gave them) and the status of workloads the scenario gave without one.
+   * An object that did not change keeps its resourceVersion.
+   */
+  private refreshDerived(now: number): void {
+    const pods = this.store.pods as PodJson[];
+    const given = (resource: K8sResource) => this.store[resource].filter((object) => !this.derived.has(object)) as (ApiObject & Record<string, unknown>)[];
+    const next = derivedEndpoints(this.store.services as (ApiObject & Record<string, unknown>)[], { endpoints: given('endpoints'), slices: given('endpointslices') }, pods, this.ids, rfc3339(now));
+    for (const [resource, objects] of [['endpoints', next.endpoints], ['endpointslices', next.slices]] as const) {
+      const previous = new Map(this.store[resource].filter((object) => this.derived.has(object)).map((object) => [`${object.metadata.namespace}/${object.metadata.name}`, object]));
+      this.store[resource] = this.store[resource].filter((object) => !this.derived.has(object));
+      for (const object of objects) {
+        const old = previous.get(`${object.metadata.namespace}/${object.metadata.name}`);
+        this.derived.add(object);
+        if (old && canonicalJson({ ...old, metadata: { ...old.metadata, resourceVersion: '', annotations: {} } }) === canonicalJson({ ...object, metadata: { ...object.metadata, resourceVersion: '', annotations: {} } })) {
+          this.derived.delete(old);
+          this.store[resource].push(old);
+          this.derived.add(old);
+          continue;
+        }
+        this.add(resource, object);
+      }
+    }
+    for (const object of this.derivedStatus) {
+      const status = derivedStatus(object as ApiObject & Record<string, unknown>, pods);
+      const target = object as ApiObject & { status?: unknown };
+      if (status && canonicalJson(status) !== canonicalJson(target.status)) {
+        const first = target.status === undefined;
+        target.status = status;
+        if (!first) object.metadata.resourceVersion = String(++this.revisionCounter);
+      }
+    }
+  }
+
+  /** metrics.k8s.io objects of a resource (`pods`, `nodes`), for pods and nodes that still exist. */
+  metricsObjects(resource: 'pods' | 'nodes', namespace?: string): ApiObject[] {
+    if (!this.metrics) return [];
+    const now = this.clock();
+    if (resource === 'nodes') {
+      return this.metrics.nodes.flatMap((metric) => {
+        const node = this.store.nodes.find((candidate) => candidate.metadata.name === metric.name);
+        return node ? [nodeMetricsJson(metric, node, now) as unknown as ApiObject] : [];
+      });
+    }
+    return this.metrics.pods.flatMap((metric) => {
+      if (namespace !== undefined && metric.namespace !== namespace) return [];
+      const pod = (this.store.pods as PodJson[]).find((candidate) => candidate.metadata.namespace === metric.namespace && candidate.metadata.name === metric.name);
+      return pod ? [podMetricsJson(metric, pod, now) as unknown as ApiObject] : [];
+    });
   }
 
   // ---------------------------------------------------------------- reads
@@ -151,16 +269,24 @@ export class K8sWorld {
 
   /** Copies of a resource's objects, optionally of one namespace, in creation order. */
   list(resource: K8sResource, namespace?: string): ApiObject[] {
-    return this.store[resource].filter((object) => namespace === undefined || object.metadata.namespace === namespace).map((object) => structuredClone(object));
+    const def = resourceDef(resource);
+    const objects = def.metrics ? this.metricsObjects(def.resource as 'pods' | 'nodes', namespace) : this.store[resource];
+    return objects.filter((object) => namespace === undefined || object.metadata.namespace === namespace).map((object) => structuredClone(object));
   }
 
   get(resource: K8sResource, namespace: string | undefined, name: string): ApiObject {
+    const def = resourceDef(resource);
+    if (def.metrics) {
+      const found = this.metricsObjects(def.resource as 'pods' | 'nodes', namespace).find((object) => object.metadata.name === name);
+      if (!found) throw K8sStatusError.notFound(def.resource, name, def.group);
+      return found;
+    }
     return structuredClone(this.find(resource, namespace, name));
   }
 
   private find<T extends ApiObject = ApiObject>(resource: K8sResource, namespace: string | undefined, name: string): T {
     const found = this.store[resource].find((object) => object.metadata.name === name && (namespace === undefined || object.metadata.namespace === namespace));
-    if (!found) throw K8sStatusError.notFound(resource, name, RESOURCE_GROUPS[resource]);
+    if (!found) throw K8sStatusError.notFound(resource, name, resourceDef(resource).group);
     return found as T;
   }
 
@@ -172,13 +298,17 @@ export class K8sWorld {
   podLog(namespace: string, podName: string, container: string | undefined, query: LogQuery): string {
     const pod = this.find<PodJson>('pods', namespace, podName);
     const names = pod.spec.containers.map((spec) => spec.name);
+    const initNames = ((pod.spec.initContainers ?? []) as { name: string }[]).map((spec) => spec.name);
     let name = container;
     if (name === undefined || name === '') {
-      if (names.length !== 1) throw K8sStatusError.badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]`);
+      if (names.length !== 1) {
+        throw K8sStatusError.badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]${initNames.length > 0 ? ` or one of the init containers: [${initNames.join(' ')}]` : ''}`);
+      }
       name = names[0];
     }
-    if (!names.includes(name)) throw K8sStatusError.badRequest(`container ${name} is not valid for pod ${podName}`);
-    const statuses = (pod.status.containerStatuses ?? []) as { name: string; restartCount: number; state: { waiting?: { reason?: string } }; lastState: { terminated?: unknown } }[];
+    if (!names.includes(name) && !initNames.includes(name)) throw K8sStatusError.badRequest(`container ${name} is not valid for pod ${podName}`);
+    type Status = { name: string; restartCount: number; state: { waiting?: { reason?: string } }; lastState: { terminated?: unknown } };
+    const statuses = [...((pod.status.containerStatuses ?? []) as Status[]), ...((pod.status.initContainerStatuses ?? []) as Status[])];
     const status = statuses.find((candidate) => candidate.name === name);
     if (query.previous && !status?.lastState.terminated) throw K8sStatusError.badRequest(`previous terminated container "${name}" in pod "${podName}" not found`);
     if (!query.previous && status?.state.waiting && status.restartCount === 0) {
@@ -288,6 +418,7 @@ export class K8sWorld {
     const index = this.store.deployments.indexOf(current);
     this.store.deployments[index] = next;
     this.rollOut(next, now);
+    this.refreshDerived(now);
     next.metadata.resourceVersion = String(++this.revisionCounter);
     this.recorded.push({
       seq: this.recorded.length + 1,
@@ -409,6 +540,7 @@ export class K8sWorld {
           logGenerators: [],
           previousLogGenerators: [],
         })),
+        initContainerStatuses: [],
       };
       const nodeIp = node?.status.addresses[0]?.address;
       this.add('pods', podJson({ namespace, pod, uid: this.ids.uid(`pod/${namespace}/${name}/${now}`), ids: this.ids, owner: rs, nodeIp }));

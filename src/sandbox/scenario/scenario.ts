@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { IncidentSchema, InvalidInputError, parseWith } from '../../core/incident';
 import { FAILURE_CATEGORIES } from '../../core/model';
+import { AutoScalingWorldSchema, checkAwsSignalReferences, CloudWatchWorldSchema, ElbWorldSchema } from '../aws/awsSignalsScenario';
 import { GitHubWorldSchema } from '../github/githubScenario';
 import { checkKubernetesReferences, KubernetesWorldSchema } from '../kubernetes/k8sScenario';
 import { Count, IsoDate, LogGeneratorSchema, Name } from './scenarioPrimitives';
@@ -31,6 +32,39 @@ const ContainerDefinitionSchema = z.object({
   memoryReservation: z.number().int().positive().optional(),
   essential: z.boolean().default(true),
   environment: z.array(z.object({ name: Name, value: z.string() })).default([]),
+  /** Secrets Manager / SSM references, as in ECS: names and ARNs only (ECS never returns values). */
+  secrets: z.array(z.object({ name: Name, valueFrom: Name })).optional(),
+  /** The container health check (ECS shape; seconds). */
+  healthCheck: z
+    .object({
+      command: z.array(z.string()).min(1),
+      interval: z.number().int().positive().optional(),
+      timeout: z.number().int().positive().optional(),
+      retries: z.number().int().positive().optional(),
+      startPeriod: Count.optional(),
+    })
+    .optional(),
+  portMappings: z
+    .array(
+      z.object({
+        containerPort: z.number().int().min(1).max(65535),
+        hostPort: z.number().int().min(0).max(65535).optional(),
+        protocol: z.enum(['tcp', 'udp']).default('tcp'),
+        name: Name.optional(),
+        appProtocol: z.enum(['http', 'http2', 'grpc']).optional(),
+      }),
+    )
+    .optional(),
+  command: z.array(z.string()).optional(),
+  entryPoint: z.array(z.string()).optional(),
+  /** e.g. `{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/checkout" } }` */
+  logConfiguration: z
+    .object({
+      logDriver: z.enum(['awslogs', 'awsfirelens', 'fluentd', 'gelf', 'journald', 'json-file', 'splunk', 'syslog']),
+      options: z.record(z.string(), z.string()).default({}),
+      secretOptions: z.array(z.object({ name: Name, valueFrom: Name })).optional(),
+    })
+    .optional(),
 });
 
 const TaskDefinitionSchema = z.object({
@@ -74,10 +108,26 @@ const ServiceSchema = z.object({
   pendingCount: Count,
   taskDefinition: TaskDefinitionRef,
   launchType: z.enum(['FARGATE', 'EC2', 'EXTERNAL']).default('FARGATE'),
-  /** How far a rolling deployment may go below/above desiredCount (percent). */
+  /** How far a rolling deployment may go below/above desiredCount (percent), and the circuit breaker. */
   deploymentConfiguration: z
-    .object({ minimumHealthyPercent: Count.default(100), maximumPercent: Count.default(200) })
+    .object({
+      minimumHealthyPercent: Count.default(100),
+      maximumPercent: Count.default(200),
+      /** Stops (and optionally rolls back) a deployment whose tasks keep failing. */
+      deploymentCircuitBreaker: z.object({ enable: z.boolean(), rollback: z.boolean() }).optional(),
+    })
     .default({ minimumHealthyPercent: 100, maximumPercent: 200 }),
+  /** Target groups the service registers its tasks in (ECS shape); each must be in world.elb.targetGroups. */
+  loadBalancers: z
+    .array(
+      z.object({
+        /** The target group's ARN (`arn:aws:elasticloadbalancing:…:targetgroup/NAME/ID`) or just its name. */
+        targetGroupArn: Name,
+        containerName: Name,
+        containerPort: z.number().int().min(1).max(65535),
+      }),
+    )
+    .default([]),
   createdAt: IsoDate.optional(),
   deployments: z.array(DeploymentSchema).min(1),
   /** Any order in the file; served newest first like ECS. */
@@ -94,12 +144,16 @@ const TaskContainerSchema = z.object({
 const TaskSchema = z.object({
   /** The task id (last part of the ARN), usually 32 hex digits. */
   id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and "-" only'),
-  /** Name of the service (in the same cluster) that started it. */
-  service: Name,
+  /** Name of the service (in the same cluster) that started it; omitted for a standalone task (RunTask, a schedule). */
+  service: Name.optional(),
+  /** ECS task group: `service:NAME` for service tasks (the default), `family:FAMILY` (the default for standalone ones) or any name RunTask was given. */
+  group: Name.optional(),
+  /** Defaults to the service's launch type, else FARGATE. */
+  launchType: z.enum(['FARGATE', 'EC2', 'EXTERNAL']).optional(),
   taskDefinition: TaskDefinitionRef,
   lastStatus: z.enum(['PROVISIONING', 'PENDING', 'ACTIVATING', 'RUNNING', 'DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED']),
   desiredStatus: z.enum(['RUNNING', 'PENDING', 'STOPPED']),
-  /** The deployment (`ecs-svc/…`) that started the task, if known. */
+  /** The deployment (`ecs-svc/…`) that started a service task; for a standalone one e.g. `events-rule/nightly-export`. */
   startedBy: z.string().optional(),
   createdAt: IsoDate.optional(),
   startedAt: IsoDate.optional(),
@@ -185,6 +239,14 @@ const GitWorldSchema = z.object({
 export const LOGS_OPERATIONS = ['FilterLogEvents', 'StartQuery', 'GetQueryResults'] as const;
 export const ECS_OPERATIONS = ['DescribeServices', 'ListTasks', 'DescribeTasks', 'DescribeTaskDefinition', 'UpdateService'] as const;
 export const FAULT_ERRORS = ['ThrottlingException', 'AccessDeniedException', 'ResourceNotFoundException', 'InternalFailure'] as const;
+export const CLOUDWATCH_OPERATIONS = ['GetMetricData', 'ListMetrics', 'DescribeAlarms', 'DescribeAlarmHistory', 'DescribeAlarmsForMetric'] as const;
+export const ELB_OPERATIONS = ['DescribeLoadBalancers', 'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeListeners'] as const;
+export const AUTOSCALING_OPERATIONS = ['DescribeScalableTargets', 'DescribeScalingActivities', 'DescribeScalingPolicies'] as const;
+/**
+ * CloudWatch and ELB speak AWS Query error codes: `Throttling` and `AccessDenied` are accepted as
+ * aliases of ThrottlingException / AccessDeniedException there (both answer the protocol's own code).
+ */
+export const QUERY_FAULT_ERRORS = [...FAULT_ERRORS, 'Throttling', 'AccessDenied'] as const;
 /** Kubernetes operations, named after the client calls that reach them (see k8sEmulator.ts). */
 export const K8S_OPERATIONS = [
   'discovery',
@@ -204,20 +266,75 @@ export const K8S_OPERATIONS = [
   'getScale',
   'patchScale',
   'replaceScale',
+  'getEvent',
+  'listServices',
+  'getService',
+  'listEndpoints',
+  'getEndpoints',
+  'listEndpointSlices',
+  'getEndpointSlice',
+  'listConfigMaps',
+  'getConfigMap',
+  'listSecrets',
+  'getSecret',
+  'listResourceQuotas',
+  'getResourceQuota',
+  'listLimitRanges',
+  'getLimitRange',
+  'listPersistentVolumeClaims',
+  'getPersistentVolumeClaim',
+  'listPersistentVolumes',
+  'getPersistentVolume',
+  'listStorageClasses',
+  'getStorageClass',
+  'listIngresses',
+  'getIngress',
+  'listNetworkPolicies',
+  'getNetworkPolicy',
+  'listHorizontalPodAutoscalers',
+  'getHorizontalPodAutoscaler',
+  'listPodDisruptionBudgets',
+  'getPodDisruptionBudget',
+  'listStatefulSets',
+  'getStatefulSet',
+  'listDaemonSets',
+  'getDaemonSet',
+  'listJobs',
+  'getJob',
+  'listCronJobs',
+  'getCronJob',
+  'listPodMetrics',
+  'getPodMetrics',
+  'listNodeMetrics',
+  'getNodeMetrics',
 ] as const;
 /** Kubernetes faults are answered as `Status` objects with these reasons (429, 403, 401, 404, 500, 503). */
 export const K8S_FAULT_ERRORS = ['TooManyRequests', 'Forbidden', 'Unauthorized', 'NotFound', 'InternalError', 'ServiceUnavailable'] as const;
 
-const FAULT_OPERATIONS: Record<string, readonly string[]> = { logs: LOGS_OPERATIONS, ecs: ECS_OPERATIONS, kubernetes: K8S_OPERATIONS };
-const FAULT_ERRORS_BY_SERVICE: Record<string, readonly string[]> = { logs: FAULT_ERRORS, ecs: FAULT_ERRORS, kubernetes: K8S_FAULT_ERRORS };
+const FAULT_OPERATIONS: Record<string, readonly string[]> = {
+  logs: LOGS_OPERATIONS,
+  ecs: ECS_OPERATIONS,
+  kubernetes: K8S_OPERATIONS,
+  cloudwatch: CLOUDWATCH_OPERATIONS,
+  elb: ELB_OPERATIONS,
+  autoscaling: AUTOSCALING_OPERATIONS,
+};
+const FAULT_ERRORS_BY_SERVICE: Record<string, readonly string[]> = {
+  logs: FAULT_ERRORS,
+  ecs: FAULT_ERRORS,
+  kubernetes: K8S_FAULT_ERRORS,
+  cloudwatch: QUERY_FAULT_ERRORS,
+  elb: QUERY_FAULT_ERRORS,
+  autoscaling: FAULT_ERRORS,
+};
 
 /** Makes an operation fail (or answer late) for tests of error handling and cancellation. */
 const FaultSchema = z
   .object({
-    service: z.enum(['logs', 'ecs', 'kubernetes']),
+    service: z.enum(['logs', 'ecs', 'kubernetes', 'cloudwatch', 'elb', 'autoscaling']),
     /** Omitted = every operation of the service. */
-    operation: z.enum([...LOGS_OPERATIONS, ...ECS_OPERATIONS, ...K8S_OPERATIONS]).optional(),
-    error: z.enum([...FAULT_ERRORS, ...K8S_FAULT_ERRORS]).optional(),
+    operation: z.enum([...LOGS_OPERATIONS, ...ECS_OPERATIONS, ...K8S_OPERATIONS, ...CLOUDWATCH_OPERATIONS, ...ELB_OPERATIONS, ...AUTOSCALING_OPERATIONS]).optional(),
+    error: z.enum([...QUERY_FAULT_ERRORS, ...K8S_FAULT_ERRORS]).optional(),
     message: z.string().optional(),
     /** Answer only after this delay (with the error, or normally when there is none). */
     delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -246,6 +363,12 @@ const WorldSchema = z.object({
     .default({ region: 'us-east-1', accountId: '123456789012' }),
   ecs: EcsWorldSchema.default({ clusters: [], taskDefinitions: [] }),
   logs: z.object({ groups: z.array(LogGroupSchema).default([]) }).default({ groups: [] }),
+  /** CloudWatch metrics and alarms (awsSignalsScenario.ts). */
+  cloudwatch: CloudWatchWorldSchema.optional(),
+  /** Elastic Load Balancing v2: load balancers, target groups and their targets' health. */
+  elb: ElbWorldSchema.optional(),
+  /** Application Auto Scaling: scalable targets (ECS services) with their policies and activities. */
+  autoscaling: AutoScalingWorldSchema.optional(),
   git: GitWorldSchema.default({ commits: [] }),
   /** Optional: the sandbox starts its Kubernetes emulator only for scenarios that have one. */
   kubernetes: KubernetesWorldSchema.optional(),
@@ -301,6 +424,7 @@ export type ScenarioLogGroup = ScenarioWorld['logs']['groups'][number];
 export type ScenarioLogGenerator = ScenarioLogGroup['generators'][number];
 export type ScenarioCommit = ScenarioWorld['git']['commits'][number];
 export type ScenarioFault = ScenarioWorld['faults'][number];
+export type { ScenarioAlarm, ScenarioCloudWatch, ScenarioElb, ScenarioLoadBalancer, ScenarioMetric, ScenarioScalableTarget, ScenarioTargetGroup } from '../aws/awsSignalsScenario';
 export type { ScenarioKubernetes } from '../kubernetes/k8sScenario';
 export type { ScenarioGitHub, ScenarioPullRequest } from '../github/githubScenario';
 export type ScenarioTruth = Scenario['truth'];
@@ -370,7 +494,7 @@ function checkReferences(scenario: z.output<typeof ScenarioObjectSchema>, ctx: z
       const path = [...base, 'tasks', t];
       if (taskIds.has(task.id)) issue([...path, 'id'], `duplicate task id "${task.id}"`);
       taskIds.add(task.id);
-      if (!services.has(task.service)) issue([...path, 'service'], `service "${task.service}" is not in cluster "${cluster.name}"`);
+      if (task.service !== undefined && !services.has(task.service)) issue([...path, 'service'], `service "${task.service}" is not in cluster "${cluster.name}"`);
       checkTaskDefinition(task.taskDefinition, [...path, 'taskDefinition']);
     });
   });
@@ -381,6 +505,7 @@ function checkReferences(scenario: z.output<typeof ScenarioObjectSchema>, ctx: z
     groupNames.add(group.name);
   });
 
+  checkAwsSignalReferences(world, issue);
   if (world.kubernetes) checkKubernetesReferences(world.kubernetes, issue);
   const { target } = scenario.incident;
   if (target.platform === 'kubernetes') {

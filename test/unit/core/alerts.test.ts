@@ -34,7 +34,7 @@ describe('parseAlert', () => {
 
   it('turns an Alertmanager webhook into a Kubernetes incident', () => {
     const incident = parseAlert({ alerts: [{ status: 'firing', labels: { alertname: 'HighErrorRate', namespace: 'shop', deployment: 'cart', severity: 'critical' }, annotations: { summary: 'cart 5xx' }, startsAt: '2026-11-20T10:16:00Z' }] });
-    assert.deepEqual(incident.target, { platform: 'kubernetes', namespace: 'shop', deployment: 'cart' });
+    assert.deepEqual(incident.target, { platform: 'kubernetes', namespace: 'shop', deployment: 'cart', kind: 'Deployment', name: 'cart' });
     assert.equal(incident.severity, 'critical');
   });
 

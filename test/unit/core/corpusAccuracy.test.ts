@@ -20,7 +20,7 @@ describe('scenario corpus', () => {
       assert.ok(c.queries <= 40, `${c.id} used ${c.queries} queries`);
       assert.deepEqual(Object.keys(c).slice(0, 7), ['id', 'expected', 'predicted', 'correct', 'confidence', 'queries', 'durationMs']);
     }
-    assert.deepEqual(Object.keys(report), ['total', 'correct', 'accuracy', 'cases']);
+    assert.deepEqual(Object.keys(report), ['total', 'correct', 'accuracy', 'categoryCorrect', 'calibration', 'cases']);
   });
 });
 

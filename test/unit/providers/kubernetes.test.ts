@@ -21,6 +21,8 @@ import { sandboxProviders } from '../../../src/sandbox/providers';
 import { type SandboxHandle, type SandboxOptions, startSandbox } from '../../../src/sandbox/sandbox';
 import { parseScenario } from '../../../src/sandbox/scenario/scenario';
 import { CART_POD, CRASHING_POD, HEALTHY_POD, k8sScenario, RESTARTED_POD, STACK_TRACE } from '../sandbox/k8sMiniScenario';
+import { INIT_POD, JOB, JOB_POD, k8sObjectsScenario, SECRET_PLAIN, SECRET_VALUE, STATIC_POD } from '../sandbox/k8sObjectsScenario';
+import type { ScenarioInput } from '../../../src/sandbox/scenario/scenario';
 import type { MiniOptions } from '../sandbox/miniScenario';
 import { expectProviderError } from './expectProviderError';
 
@@ -455,6 +457,206 @@ describe('pod log parsing (timestamps=true output)', () => {
   });
 });
 
+// ---------------------------------------------------------------- objects beyond workloads
+
+async function startObjects(edit: (input: ScenarioInput) => void = () => undefined): Promise<{ handle: SandboxHandle; k8s: KubernetesApiProvider }> {
+  const input = k8sObjectsScenario();
+  edit(input);
+  const handle = await startSandbox({ scenario: parseScenario(input) });
+  return { handle, k8s: sandboxProviders(handle).kubernetes as KubernetesApiProvider };
+}
+
+describe('Kubernetes provider: objects beyond workloads (listObjects, getObject, metrics)', () => {
+  let handle: SandboxHandle;
+  let k8s: KubernetesApiProvider;
+  before(async () => {
+    ({ handle, k8s } = await startObjects());
+  });
+  after(() => handle.close());
+
+  it('maps Services and their Endpoints: selector, ports, ready and not-ready pods', async () => {
+    const services = await k8s.listObjects('Service', 'shop');
+    assert.deepEqual(services.map((service) => service.name), ['checkout', 'payments', 'legacy-db', 'storefront-lb']);
+    const [checkout] = services;
+    assert.deepEqual({ kind: checkout.kind, type: checkout.type, selector: checkout.selector, ports: checkout.ports, namespace: checkout.namespace }, {
+      kind: 'Service',
+      type: 'ClusterIP',
+      selector: { app: 'checkout' },
+      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+      namespace: 'shop',
+    });
+    assert.deepEqual(services[2].selector, {}, 'legacy-db is selectorless');
+    const endpoints = await k8s.getObject('Endpoints', 'shop', 'checkout');
+    assert.deepEqual([endpoints.readyCount, endpoints.notReadyCount], [1, 2]);
+    assert.deepEqual(endpoints.subsets[0].ready.map((address) => address.pod), [HEALTHY_POD]);
+    assert.deepEqual(endpoints.subsets[0].notReady.map((address) => address.pod).sort(), [CRASHING_POD, RESTARTED_POD].sort());
+    assert.deepEqual(endpoints.subsets[0].ports, [{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    assert.deepEqual((await k8s.getObject('Endpoints', 'shop', 'payments')).subsets, [], 'a Service with no endpoints');
+    const slices = await k8s.listObjects('EndpointSlice', 'shop', { labelSelector: 'kubernetes.io/service-name=checkout' });
+    assert.deepEqual(slices.map((slice) => [slice.service, slice.endpoints.filter((endpoint) => endpoint.ready).map((endpoint) => endpoint.pod)]), [['checkout', [HEALTHY_POD]]]);
+  });
+
+  it('maps ConfigMaps (keys, values, updatedAt from managedFields) and Secrets (keys only, never values)', async () => {
+    const configMap = await k8s.getObject('ConfigMap', 'shop', 'checkout-config');
+    assert.deepEqual(
+      { keys: configMap.keys, updatedAt: configMap.updatedAt, resourceVersion: configMap.resourceVersion, createdAt: configMap.createdAt },
+      { keys: ['CACHE_SIZE', 'PAYMENTS_URL'], updatedAt: at('2026-01-15T10:58:00Z'), resourceVersion: '48211', createdAt: at('2026-01-10T09:00:00Z') },
+    );
+    const [secret] = await k8s.listObjects('Secret', 'shop');
+    assert.deepEqual(secret, { kind: 'Secret', name: 'checkout-db', namespace: 'shop', labels: {}, createdAt: at('2026-01-10T09:00:00Z'), resourceVersion: secret.resourceVersion, type: 'Opaque', keys: ['password', 'username'], updatedAt: at('2026-01-10T09:00:00Z'), immutable: false });
+    assert.ok(!JSON.stringify(secret).includes(SECRET_VALUE) && !JSON.stringify(secret).includes(SECRET_PLAIN));
+  });
+
+  it('maps Ingresses, NetworkPolicies, quotas, limit ranges and volumes', async () => {
+    const [ingress] = await k8s.listObjects('Ingress', 'shop');
+    assert.deepEqual(ingress.rules, [{ host: 'shop.example.com', paths: [{ path: '/', pathType: 'Prefix', service: 'checkout', port: 80 }, { path: '/pay', pathType: 'Prefix', service: 'payments', port: 'http' }] }]);
+    assert.deepEqual([ingress.ingressClassName, ingress.tlsHosts, ingress.loadBalancer], ['nginx', ['shop.example.com'], ['a1b2.elb.eu-west-1.amazonaws.com']]);
+    const policies = await k8s.listObjects('NetworkPolicy', 'shop');
+    const denyAll = policies.find((policy) => policy.name === 'deny-all')!;
+    assert.deepEqual({ podSelector: denyAll.podSelector, policyTypes: denyAll.policyTypes, ingress: denyAll.ingress, egress: denyAll.egress, createdAt: denyAll.createdAt }, { podSelector: '', policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [], createdAt: at('2026-01-15T11:40:00Z') });
+    const allowWeb = policies.find((policy) => policy.name === 'allow-web')!;
+    assert.deepEqual(allowWeb.ingress, [{ from: ['pods app=web', 'namespaces team=ops', 'ipBlock 10.0.0.0/8 except 10.0.9.0/24'], ports: ['8080/TCP'] }]);
+    const quota = await k8s.getObject('ResourceQuota', 'shop', 'compute');
+    assert.deepEqual([quota.hard.pods, quota.used.pods, quota.used['requests.cpu']], ['10', '10', '1750m']);
+    const [limits] = await k8s.listObjects('LimitRange', 'shop');
+    assert.deepEqual(limits.limits, [{ type: 'Container', default: { memory: '512Mi' }, defaultRequest: { memory: '128Mi' }, max: { memory: '1Gi' } }]);
+    const pvcs = await k8s.listObjects('PersistentVolumeClaim', 'shop', { labelSelector: 'app=orders-db' });
+    assert.deepEqual(pvcs.map((pvc) => [pvc.name, pvc.phase, pvc.storageClass, pvc.requested, pvc.volumeName ?? null]), [
+      ['data-orders-db-0', 'Bound', 'gp3', '20Gi', 'pv-orders-0'],
+      ['data-orders-db-1', 'Pending', 'gp3-encrypted', '20Gi', null],
+    ]);
+    const [pv] = await k8s.listObjects('PersistentVolume', undefined);
+    assert.deepEqual([pv.name, pv.namespace, pv.claim, pv.phase, pv.capacity], ['pv-orders-0', undefined, 'shop/data-orders-db-0', 'Bound', '20Gi']);
+    const sc = await k8s.getObject('StorageClass', undefined, 'gp3');
+    assert.deepEqual([sc.provisioner, sc.isDefault, sc.volumeBindingMode], ['ebs.csi.aws.com', true, 'WaitForFirstConsumer']);
+  });
+
+  it('maps HPAs, PDBs, StatefulSets, DaemonSets, Jobs (with their CronJob) and CronJobs', async () => {
+    const hpa = await k8s.getObject('HorizontalPodAutoscaler', 'shop', 'checkout');
+    assert.deepEqual({ target: hpa.target, min: hpa.min, max: hpa.max, current: hpa.current, desired: hpa.desired, metrics: hpa.metrics }, { target: { kind: 'Deployment', name: 'checkout' }, min: 3, max: 3, current: 3, desired: 3, metrics: [{ type: 'Resource', name: 'cpu', target: '80%', current: '95%' }] });
+    assert.equal(hpa.conditions.find((condition) => condition.type === 'ScalingLimited')?.reason, 'TooManyReplicas');
+    const pdb = await k8s.getObject('PodDisruptionBudget', 'shop', 'checkout');
+    assert.deepEqual([pdb.minAvailable, pdb.currentHealthy, pdb.desiredHealthy, pdb.disruptionsAllowed, pdb.selector], [2, 1, 2, 0, 'app=checkout']);
+    const sts = await k8s.getObject('StatefulSet', 'shop', 'orders-db');
+    assert.deepEqual([sts.replicas, sts.readyReplicas, sts.serviceName, sts.volumeClaimTemplates, sts.containers[0].readinessProbe?.action], [2, 1, 'orders-db', ['data'], 'tcp-socket :5432']);
+    const ds = await k8s.getObject('DaemonSet', 'shop', 'log-agent');
+    assert.deepEqual([ds.desired, ds.ready, ds.nodeSelector], [2, 1, { 'kubernetes.io/os': 'linux' }]);
+    const job = await k8s.getObject('Job', 'shop', JOB);
+    assert.deepEqual({ failed: job.failed, backoffLimit: job.backoffLimit, cronJob: job.cronJob, startTime: job.startTime, owner: job.owner, reason: job.conditions[0].reason }, { failed: 3, backoffLimit: 2, cronJob: 'report-export', startTime: at('2026-01-15T11:00:05Z'), owner: { kind: 'CronJob', name: 'report-export' }, reason: 'BackoffLimitExceeded' });
+    const [cronJob] = await k8s.listObjects('CronJob', 'shop');
+    assert.deepEqual({ schedule: cronJob.schedule, suspend: cronJob.suspend, lastScheduleTime: cronJob.lastScheduleTime, lastSuccessfulTime: cronJob.lastSuccessfulTime, active: cronJob.active }, { schedule: '0 * * * *', suspend: false, lastScheduleTime: at('2026-01-15T11:00:00Z'), lastSuccessfulTime: at('2026-01-15T09:00:00Z'), active: [] });
+  });
+
+  it('extends pods with owners, specs (probes, ports, envFrom, volumes), init containers and scheduling; nodes with taints', async () => {
+    const [pod] = await k8s.listObjects('Pod', 'shop', { fieldSelector: `metadata.name=${INIT_POD}` });
+    assert.equal(pod.kind, 'Pod');
+    assert.deepEqual(pod.initContainers?.map((container) => [container.name, container.command]), [['wait-for-db', ['sh', '-c', 'until nc -z orders-db 5432; do sleep 2; done']]]);
+    assert.deepEqual(pod.initContainerStatuses?.map((status) => [status.name, status.state]), [['wait-for-db', 'running']]);
+    assert.deepEqual(pod.volumes, [{ name: 'config', type: 'configMap', source: 'checkout-config' }, { name: 'creds', type: 'secret', source: 'checkout-db' }]);
+    assert.deepEqual(pod.containerSpecs?.[0].envFrom, [{ configMap: 'checkout-config' }, { secret: 'checkout-db', prefix: 'DB_' }]);
+    assert.deepEqual([pod.containerSpecs?.[0].command, pod.containerSpecs?.[0].args], [['/migrate'], ['--up']]);
+    assert.deepEqual(pod.affinity, ['node (required): topology.kubernetes.io/zone in (eu-west-1a)']);
+    assert.deepEqual([pod.serviceAccountName, pod.nodeSelector, pod.tolerations], ['migrator', { 'kubernetes.io/os': 'linux' }, [{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }]]);
+    assert.equal(pod.owner, undefined, 'a bare pod');
+    const [checkout] = await k8s.listPods('shop', 'app=checkout');
+    assert.deepEqual(checkout.owner, { kind: 'ReplicaSet', name: 'checkout-6b7c8d9f5' });
+    const spec = checkout.containerSpecs![0];
+    assert.deepEqual(spec.ports, [{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+    assert.deepEqual(spec.readinessProbe, { action: 'http-get http://:http/ready', type: 'httpGet', port: 'http', path: '/ready', initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 });
+    assert.deepEqual([spec.livenessProbe?.initialDelaySeconds, spec.livenessProbe?.failureThreshold], [10, 5]);
+    const [jobPod] = await k8s.listObjects('Pod', 'shop', { fieldSelector: 'status.phase=Failed' });
+    assert.deepEqual([jobPod.name, jobPod.owner], [JOB_POD, { kind: 'Job', name: JOB }]);
+    const [staticPod] = await k8s.listObjects('Pod', undefined, { labelSelector: '!app', fieldSelector: 'spec.nodeName=node-a' });
+    assert.deepEqual([staticPod.name, staticPod.namespace, staticPod.owner], [STATIC_POD, 'kube-system', { kind: 'Node', name: 'node-a' }]);
+    const nodes = await k8s.listNodes();
+    assert.deepEqual(nodes.find((node) => node.name === 'node-b')?.taints, [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }]);
+    assert.deepEqual(nodes.find((node) => node.name === 'node-c')?.taints?.map((taint) => taint.key), ['node.kubernetes.io/unschedulable']);
+    const events = await k8s.listObjects('Event', 'shop', { fieldSelector: 'involvedObject.kind=Job' });
+    assert.deepEqual(events.map((event) => [event.reason, event.involvedObject.name]), [['BackoffLimitExceeded', JOB]]);
+  });
+
+  it('reads metrics.k8s.io: pod usage by label, node usage', async () => {
+    const pods = await k8s.podMetrics('shop', 'app=checkout');
+    assert.deepEqual(pods?.map((pod) => [pod.name, pod.containers]), [
+      [CRASHING_POD, [{ name: 'checkout', cpu: '480m', memory: '250Mi' }]],
+      [HEALTHY_POD, [{ name: 'checkout', cpu: '120m', memory: '180Mi' }]],
+    ]);
+    assert.ok((pods?.[0].timestamp ?? 0) > 0);
+    const nodes = await k8s.nodeMetrics();
+    assert.deepEqual(nodes?.map((node) => [node.name, node.cpu, node.memory]), [['node-a', '3800m', '14Gi'], ['node-b', '900m', '6Gi']]);
+  });
+
+  it('bounds every call: selectors on the wire, limit on each page, no cluster-wide pod list without a selector', async () => {
+    const before = handle.kubernetes!.requests().length;
+    const two = await k8s.listObjects('Service', undefined, { limit: 2 });
+    assert.equal(two.length, 2);
+    const [request] = handle.kubernetes!.requests().slice(before);
+    assert.deepEqual([request.path, request.query.limit, request.operation], ['/api/v1/services', '2', 'listServices']);
+    await k8s.listObjects('PersistentVolumeClaim', 'shop', { labelSelector: 'app=orders-db', fieldSelector: 'metadata.name=data-orders-db-1' });
+    const last = handle.kubernetes!.requests().at(-1)!;
+    assert.deepEqual([last.query.labelSelector, last.query.fieldSelector, last.query.limit], ['app=orders-db', 'metadata.name=data-orders-db-1', '500']);
+    await rejectsWith(k8s.listObjects('Pod', undefined), 'failed', 'refusing to list every Pod of the cluster');
+    await rejectsWith(k8s.listObjects('Event', undefined, {}), 'failed', 'refusing');
+    await rejectsWith(k8s.getObject('ConfigMap', 'shop', 'ghost'), 'not-found', 'configmaps "ghost" not found');
+    await rejectsWith(k8s.getObject('Service', undefined, 'checkout'), 'failed', 'namespaced');
+    const controller = new AbortController();
+    controller.abort();
+    await rejectsWith(k8s.listObjects('Service', 'shop', {}, controller.signal), 'cancelled');
+  });
+});
+
+describe('Kubernetes provider: paging, forbidden resources and absent metrics', () => {
+  it('follows continue tokens page by page up to the limit', async () => {
+    const { handle, k8s } = await startObjects((input) => {
+      const objects = (input.world.kubernetes!.namespaces[0] as { objects: unknown[] }).objects;
+      for (let i = 0; i < 1200; i++) objects.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `bulk-${String(i).padStart(4, '0')}`, labels: { bulk: 'yes' } }, data: { i: String(i) } });
+    });
+    try {
+      const all = await k8s.listObjects('ConfigMap', 'shop', { labelSelector: 'bulk=yes' });
+      assert.equal(all.length, 1200);
+      assert.equal(new Set(all.map((configMap) => configMap.name)).size, 1200);
+      const lists = requestsOf(handle, 'listConfigMaps');
+      assert.deepEqual(lists.map((request) => [request.query.limit, Boolean(request.query.continue)]), [['500', false], ['500', true], ['500', true]]);
+      const some = await k8s.listObjects('ConfigMap', 'shop', { labelSelector: 'bulk=yes', limit: 700 });
+      assert.equal(some.length, 700);
+      assert.equal(requestsOf(handle, 'listConfigMaps').length, 5, 'two more pages, then it stops');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('maps Forbidden on one resource to access-denied naming the verb and the resource; the rest still works', async () => {
+    const { handle, k8s } = await startObjects((input) => {
+      input.world.faults = [{ service: 'kubernetes', operation: 'listSecrets', error: 'Forbidden', message: 'secrets is forbidden: User "oncall" cannot list resource "secrets" in API group "" in the namespace "shop"' }];
+    });
+    try {
+      const error = await rejectsWith(k8s.listObjects('Secret', 'shop'), 'access-denied', 'may not list secrets in namespace shop');
+      assert.match(error.message, /cannot list resource "secrets"/);
+      assert.equal((await k8s.listObjects('ConfigMap', 'shop')).length, 1);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('answers undefined for metrics when the cluster has no metrics API (and fails on other errors)', async () => {
+    const { handle, k8s } = await startK8s();
+    try {
+      assert.equal(await k8s.podMetrics('shop', 'app=checkout'), undefined);
+      assert.equal(await k8s.nodeMetrics(), undefined);
+    } finally {
+      await handle.close();
+    }
+    const faulty = await startObjects((input) => {
+      input.world.faults = [{ service: 'kubernetes', operation: 'listNodeMetrics', error: 'Forbidden' }];
+    });
+    try {
+      await rejectsWith(faulty.k8s.nodeMetrics(), 'access-denied', 'may not list nodes.metrics.k8s.io');
+    } finally {
+      await faulty.handle.close();
+    }
+  });
+});
+
 // ---------------------------------------------------------------- kubectl
 
 function missingTool(command: string, args: string[]): string | undefined {
@@ -556,5 +758,133 @@ describe('kubectl against the emulator (compatibility)', () => {
     await assert.rejects(run('kubectl', ['get', 'pods', '-n', 'shop'], { env: { ...env, KUBECONFIG: join(dir, 'kubeconfig-wrong') }, timeout: 60_000 }), (error: { stderr: string }) =>
       /must be logged in|Unauthorized|provide credentials/i.test(error.stderr),
     );
+  });
+});
+
+describe('kubectl against the emulator: objects beyond workloads (compatibility)', () => {
+  const run = promisify(execFile);
+  let handle: SandboxHandle;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(async () => {
+    if (skipKubectl) return;
+    dir = mkdtempSync(join(tmpdir(), 'kubectl-objects-'));
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+    handle = await startSandbox({ scenario: parseScenario(k8sObjectsScenario()), kubernetesTls: { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') } });
+    const { server, token, context } = handle.kubernetes!;
+    const ca = readFileSync(cert).toString('base64');
+    writeFileSync(
+      join(dir, 'kubeconfig'),
+      `apiVersion: v1\nkind: Config\nclusters:\n- name: sandbox\n  cluster:\n    server: ${server}\n    certificate-authority-data: ${ca}\nusers:\n- name: oncall\n  user:\n    token: ${token}\ncontexts:\n- name: ${context}\n  context: {cluster: sandbox, user: oncall, namespace: shop}\ncurrent-context: ${context}\n`,
+    );
+    env = { ...process.env, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig') };
+  });
+  after(async () => {
+    await handle?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const kubectl = async (...args: string[]) => (await run('kubectl', args, { env, timeout: 60_000 })).stdout;
+
+  kubectlIt('kubectl get svc,endpoints,cm,secret,quota,limitrange,pvc,ing,netpol,hpa,pdb,jobs,cronjobs,sts,ds -A: one table per kind', async () => {
+    const out = await kubectl('get', 'svc,endpoints,cm,secret,quota,limitrange,pvc,ing,netpol,hpa,pdb,jobs,cronjobs,sts,ds', '-A');
+    const expectations: RegExp[] = [
+      /^NAMESPACE\s+NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/m,
+      /^shop\s+service\/checkout\s+ClusterIP\s+10\.96\.\d+\.\d+\s+<none>\s+80\/TCP\s+\S+$/m,
+      /^shop\s+service\/storefront-lb\s+LoadBalancer\s+\S+\s+<pending>\s+443:30443\/TCP/m,
+      /^NAMESPACE\s+NAME\s+ENDPOINTS\s+AGE$/m,
+      /^shop\s+endpoints\/legacy-db\s+10\.1\.2\.3:5432\s+/m,
+      /^shop\s+endpoints\/payments\s+<none>\s+/m,
+      /^NAMESPACE\s+NAME\s+DATA\s+AGE$/m,
+      /^shop\s+configmap\/checkout-config\s+2\s+/m,
+      /^NAMESPACE\s+NAME\s+TYPE\s+DATA\s+AGE$/m,
+      /^shop\s+secret\/checkout-db\s+Opaque\s+2\s+/m,
+      /^NAMESPACE\s+NAME\s+AGE\s+REQUEST\s+LIMIT$/m,
+      /^shop\s+resourcequota\/compute\s+\S+\s+pods: 10\/10, requests\.cpu: 1750m\/2\s+limits\.memory: 3Gi\/4Gi$/m,
+      /^NAMESPACE\s+NAME\s+CREATED AT$/m,
+      /^shop\s+limitrange\/defaults\s+2026-01-10T09:00:00Z$/m,
+      /^NAMESPACE\s+NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESS MODES\s+STORAGECLASS\s+VOLUMEATTRIBUTESCLASS\s+AGE$/m,
+      /^shop\s+persistentvolumeclaim\/data-orders-db-0\s+Bound\s+pv-orders-0\s+20Gi\s+RWO\s+gp3\s+<unset>\s+/m,
+      /^shop\s+persistentvolumeclaim\/data-orders-db-1\s+Pending\s+gp3-encrypted\s+<unset>\s+/m,
+      /^NAMESPACE\s+NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE$/m,
+      /^shop\s+ingress\.networking\.k8s\.io\/shop\s+nginx\s+shop\.example\.com\s+a1b2\.elb\.eu-west-1\.amazonaws\.com\s+80, 443\s+/m,
+      /^NAMESPACE\s+NAME\s+POD-SELECTOR\s+AGE$/m,
+      /^shop\s+networkpolicy\.networking\.k8s\.io\/deny-all\s+<none>\s+/m,
+      /^shop\s+networkpolicy\.networking\.k8s\.io\/allow-web\s+app=checkout\s+/m,
+      /^NAMESPACE\s+NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE$/m,
+      /^shop\s+horizontalpodautoscaler\.autoscaling\/checkout\s+Deployment\/checkout\s+cpu: 95%\/80%\s+3\s+3\s+3\s+/m,
+      /^NAMESPACE\s+NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE$/m,
+      /^shop\s+poddisruptionbudget\.policy\/checkout\s+2\s+N\/A\s+0\s+/m,
+      /^NAMESPACE\s+NAME\s+STATUS\s+COMPLETIONS\s+DURATION\s+AGE$/m,
+      new RegExp(`^shop\\s+job\\.batch/${JOB}\\s+Failed\\s+0/1\\s+`, 'm'),
+      /^NAMESPACE\s+NAME\s+SCHEDULE\s+TIMEZONE\s+SUSPEND\s+ACTIVE\s+LAST SCHEDULE\s+AGE$/m,
+      /^shop\s+cronjob\.batch\/report-export\s+0 \* \* \* \*\s+<none>\s+False\s+0\s+\S+\s+/m,
+      /^NAMESPACE\s+NAME\s+READY\s+AGE$/m,
+      /^shop\s+statefulset\.apps\/orders-db\s+1\/2\s+/m,
+      /^NAMESPACE\s+NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+NODE SELECTOR\s+AGE$/m,
+      /^shop\s+daemonset\.apps\/log-agent\s+2\s+2\s+1\s+2\s+1\s+kubernetes\.io\/os=linux\s+/m,
+    ];
+    for (const expected of expectations) assert.match(out, expected);
+    assert.ok(!out.includes(SECRET_VALUE));
+    const pv = await kubectl('get', 'pv,sc');
+    assert.match(pv, /^persistentvolume\/pv-orders-0\s+20Gi\s+RWO\s+Retain\s+Bound\s+shop\/data-orders-db-0\s+gp3\s+<unset>\s+\S+$/m);
+    assert.match(pv, /^storageclass\.storage\.k8s\.io\/gp3 \(default\)\s+ebs\.csi\.aws\.com\s+Delete\s+WaitForFirstConsumer\s+true\s+/m);
+  });
+
+  kubectlIt('kubectl get -o json: the real shapes, Secret values empty', async () => {
+    const secret = JSON.parse(await kubectl('get', 'secret', 'checkout-db', '-o', 'json'));
+    assert.deepEqual(secret.data, { password: '', username: '' });
+    const slices = JSON.parse(await kubectl('get', 'endpointslices', '-l', 'kubernetes.io/service-name=checkout', '-o', 'json'));
+    assert.equal(slices.items[0].endpoints.length, 3);
+    const pod = JSON.parse(await kubectl('get', 'pod', INIT_POD, '-o', 'json'));
+    assert.equal(pod.spec.initContainers[0].name, 'wait-for-db');
+    assert.match(await kubectl('get', 'pods', INIT_POD), new RegExp(`^${INIT_POD}\\s+0/1\\s+Init:0/1\\s+0\\s+`, 'm'));
+    assert.equal(await kubectl('logs', INIT_POD, '-c', 'wait-for-db'), 'waiting for orders-db:5432\n');
+  });
+
+  kubectlIt('kubectl describe of each kind, with its events', async () => {
+    const describe = (...args: string[]) => kubectl('describe', ...args);
+    const service = await describe('svc', 'checkout');
+    assert.match(service, /^Selector:\s+app=checkout$/m);
+    assert.match(service, /^TargetPort:\s+http\/TCP$/m);
+    // kubectl 1.32 reads the EndpointSlices here (all three pods, ready or not); `get endpoints` shows the ready one.
+    assert.match(service, /^Endpoints:\s+(10\.244\.\d+\.\d+:8080,?){3}$/m);
+    assert.match(await kubectl('get', 'endpoints', 'checkout'), /^checkout\s+10\.244\.\d+\.\d+:8080\s+\S+$/m);
+    assert.match(await describe('endpoints', 'legacy-db'), /10\.1\.2\.3/);
+    assert.match(await describe('cm', 'checkout-config'), /PAYMENTS_URL/);
+    const secret = await describe('secret', 'checkout-db');
+    assert.match(secret, /^password:\s+0 bytes$/m);
+    assert.ok(!secret.includes(SECRET_PLAIN));
+    assert.match(await describe('quota', 'compute'), /requests\.cpu\s+1750m\s+2/);
+    assert.match(await describe('limitrange', 'defaults'), /Container\s+memory\s+-\s+1Gi\s+128Mi\s+512Mi/);
+    const pvc = await describe('pvc', 'data-orders-db-1');
+    assert.match(pvc, /^Status:\s+Pending$/m);
+    assert.match(pvc, /ProvisioningFailed.*storageclass\.storage\.k8s\.io "gp3-encrypted" not found/);
+    assert.match(await describe('ing', 'shop'), /checkout:80/);
+    assert.match(await describe('netpol', 'deny-all'), /Policy Types:\s+Ingress, Egress/);
+    const hpa = await describe('hpa', 'checkout');
+    assert.match(hpa, /ScalingLimited\s+True\s+TooManyReplicas/);
+    assert.match(hpa, /SuccessfulRescale/);
+    assert.match(await describe('pdb', 'checkout'), /Min available:\s+2/);
+    const job = await describe('job', JOB);
+    assert.match(job, /BackoffLimitExceeded/);
+    assert.match(job, /Controlled By:\s+CronJob\/report-export/);
+    assert.match(await describe('cronjob', 'report-export'), /^Schedule:\s+0 \* \* \* \*$/m);
+    const sts = await describe('sts', 'orders-db');
+    assert.match(sts, /^Pods Status:\s+1 Running \/ 1 Waiting \/ 0 Succeeded \/ 0 Failed$/m);
+    assert.match(await describe('ds', 'log-agent'), /^Number of Nodes Scheduled with Up-to-date Pods: 2$/m);
+    assert.match(await describe('pod', 'orders-db-1'), /FailedScheduling/);
+    assert.match(await describe('node', 'node-b'), /^Taints:\s+dedicated=web:NoSchedule$/m);
+  });
+
+  kubectlIt('kubectl top reads metrics.k8s.io', async () => {
+    const pods = await kubectl('top', 'pod', '-l', 'app=checkout');
+    assert.match(pods, /^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\s*$/m);
+    assert.match(pods, new RegExp(`^${CRASHING_POD}\\s+480m\\s+250Mi\\s*$`, 'm'));
+    const nodes = await kubectl('top', 'node');
+    assert.match(nodes, /^node-a\s+3800m\s+\d+%\s+14336Mi\s+\d+%\s*$/m);
   });
 });

@@ -65,8 +65,24 @@ describe('Kubernetes emulator: reads', () => {
     assert.deepEqual((await api.get('/api')).json.versions, ['v1']);
     const core = (await api.get('/api/v1')).json;
     assert.equal(core.kind, 'APIResourceList');
-    assert.deepEqual(core.resources.map((r: Json) => r.name), ['pods', 'pods/log', 'events', 'nodes', 'namespaces']);
-    assert.equal((await api.get('/apis')).json.groups[0].preferredVersion.groupVersion, 'apps/v1');
+    assert.deepEqual(core.resources.map((r: Json) => r.name), [
+      'pods',
+      'pods/log',
+      'events',
+      'nodes',
+      'namespaces',
+      'services',
+      'endpoints',
+      'configmaps',
+      'secrets',
+      'resourcequotas',
+      'limitranges',
+      'persistentvolumeclaims',
+      'persistentvolumes',
+    ]);
+    const groups = (await api.get('/apis')).json.groups as Json[];
+    assert.equal(groups[0].preferredVersion.groupVersion, 'apps/v1');
+    assert.deepEqual(groups.map((group) => group.preferredVersion.groupVersion), ['apps/v1', 'discovery.k8s.io/v1', 'networking.k8s.io/v1', 'autoscaling/v2', 'policy/v1', 'batch/v1', 'storage.k8s.io/v1'], 'no metrics.k8s.io without kubernetes.metrics');
     const apps = (await api.get('/apis/apps/v1')).json;
     assert.deepEqual(apps.resources.find((r: Json) => r.name === 'deployments/scale'), { name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
     assert.deepEqual(apps.resources.find((r: Json) => r.name === 'deployments').shortNames, ['deploy']);
@@ -152,7 +168,8 @@ describe('Kubernetes emulator: reads', () => {
       code: 404,
     });
     assert.equal((await api.get('/api/v1/namespaces/shop/pods/ghost')).json.message, 'pods "ghost" not found');
-    assert.equal((await api.get('/apis/batch/v1/namespaces/shop/jobs')).status, 404);
+    assert.equal((await api.get('/apis/rbac.authorization.k8s.io/v1/namespaces/shop/roles')).status, 404);
+    assert.equal((await api.get('/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods')).status, 404, 'no metrics-server in this scenario');
     assert.equal((await api.request('DELETE', '/api/v1/namespaces/shop/pods/' + CART_POD)).status, 405);
     assert.equal((await api.get('/api/v1/namespaces/shop/pods?watch=true')).status, 405);
   });

@@ -10,6 +10,8 @@ import { eventIdOf, expandGenerator, expandLogGroup } from '../../../src/sandbox
 import { parseTemplate } from '../../../src/sandbox/scenario/logTemplate';
 import { loadScenarioFile, parseScenario, resolveScenario, stripTruth, type Scenario } from '../../../src/sandbox/scenario/scenario';
 import { BUNDLED_SCENARIOS, loadBundledScenario } from '../../../src/sandbox/scenarios';
+import { expandMetric } from '../../../src/sandbox/aws/metricSeries';
+import { signalsScenario } from './awsSignals.fixture';
 import { miniScenario, PAGING_COUNT, PAGING_FROM } from './miniScenario';
 
 /** The issues of the InvalidInputError thrown by `run`. */
@@ -243,5 +245,89 @@ describe('bundled demo scenario (demo-oom)', () => {
     assert.equal(JSON.stringify(demo.world).includes('"truth"'), false);
     assert.deepEqual(Object.keys(cacheCommit.files), ['src/cache/thumbnailCache.js']);
     assert.deepEqual(Object.keys(demo.world.git.commits.find((commit) => commit.label === 'docs')!.files), ['README.md']);
+  });
+});
+
+describe('AWS signal sections (world.cloudwatch, world.elb, world.autoscaling) and ECS depth', () => {
+  it('accepts the documented shapes and applies defaults', () => {
+    const scenario = parseScenario(signalsScenario());
+    assert.equal(scenario.world.cloudwatch!.metrics[3].periodSeconds, 60);
+    assert.equal(scenario.world.elb!.targetGroups[1].targetType, 'ip');
+    assert.equal(scenario.world.autoscaling![0].scalableDimension, 'ecs:service:DesiredCount');
+    const standalone = scenario.world.ecs.clusters[0].tasks.find((task) => task.id === 'exportnew001')!;
+    assert.equal(standalone.service, undefined);
+    assert.equal(standalone.group, 'family:nightly-export');
+    assert.equal(scenario.world.ecs.taskDefinitions[1].containers[0].portMappings![0].protocol, 'tcp');
+    assert.equal(parseScenario(miniScenario()).world.cloudwatch, undefined, 'all three sections are optional');
+  });
+
+  it('names bad fields: statistics, periods, segment shapes, alarm states, target states, resource ids, ECS container fields', () => {
+    const input = signalsScenario();
+    const cloudwatch = input.world.cloudwatch!;
+    (cloudwatch.alarms![0] as { statistic: string }).statistic = 'Median';
+    cloudwatch.alarms![1].periodSeconds = 90;
+    (cloudwatch.alarms![2] as { state: string }).state = 'FIRING';
+    cloudwatch.metrics![0].series![1] = { from: '2026-01-15T11:00:00Z', to: '2026-01-15T12:00:00Z', shape: 'ramp', value: 30 };
+    cloudwatch.metrics![1].series![1] = { from: '2026-01-15T11:30:00Z', to: '2026-01-15T12:00:00Z', shape: 'step', value: 5, toValue: 9, at: '2026-01-15T13:00:00Z' };
+    cloudwatch.metrics![3].series![0].to = '2025-12-31T00:00:00Z';
+    (input.world.elb!.targetGroups![0].targets![0] as { state: string }).state = 'sick';
+    input.world.autoscaling![0].resourceId = 'service/c1';
+    (input.world.ecs!.taskDefinitions![1].containers[0] as { portMappings: unknown }).portMappings = [{ containerPort: 70000 }];
+    (input.world.ecs!.taskDefinitions![1].containers[0] as { logConfiguration: unknown }).logConfiguration = { logDriver: 'carrier-pigeon' };
+    const issues = issuesOf(() => parseScenario(input));
+    assertIssue(issues, 'world.cloudwatch.alarms.0.statistic', 'percentile like p99');
+    assertIssue(issues, 'world.cloudwatch.alarms.1.periodSeconds', 'multiple of 60');
+    assertIssue(issues, 'world.cloudwatch.alarms.2.state');
+    assertIssue(issues, 'world.cloudwatch.metrics.0.series.1.toValue', 'a ramp needs toValue');
+    assertIssue(issues, 'world.cloudwatch.metrics.1.series.1.at', 'between');
+    assertIssue(issues, 'world.cloudwatch.metrics.3.series.0.to', 'after `from`');
+    assertIssue(issues, 'world.elb.targetGroups.0.targets.0.state');
+    assertIssue(issues, 'world.autoscaling.0.resourceId');
+    assertIssue(issues, 'world.ecs.taskDefinitions.1.containers.0.portMappings.0.containerPort');
+    assertIssue(issues, 'world.ecs.taskDefinitions.1.containers.0.logConfiguration.logDriver');
+  });
+
+  it('cross-checks references: a target group names a known load balancer, a service a known target group (and its id)', () => {
+    const input = signalsScenario();
+    input.world.elb!.targetGroups![1].loadBalancer = 'ghost-alb';
+    input.world.elb!.targetGroups![0].id = '0000000000000000';
+    input.world.ecs!.clusters![0].services![1].loadBalancers = [{ targetGroupArn: 'nope-tg', containerName: 'web', containerPort: 80 }];
+    input.world.cloudwatch!.alarms![1].name = 'web-5xx';
+    input.world.autoscaling![0].minCapacity = 9;
+    input.world.ecs!.clusters![0].tasks!.push({ id: 'orphan', service: 'ghost', taskDefinition: 'exporter:3', lastStatus: 'RUNNING', desiredStatus: 'RUNNING' });
+    const issues = issuesOf(() => parseScenario(input));
+    assertIssue(issues, 'world.elb.targetGroups.1.loadBalancer', 'ghost-alb');
+    assertIssue(issues, 'world.ecs.clusters.0.services.0.loadBalancers.0.targetGroupArn', 'has id 0000000000000000');
+    assertIssue(issues, 'world.ecs.clusters.0.services.1.loadBalancers.0.targetGroupArn', 'nope-tg');
+    assertIssue(issues, 'world.cloudwatch.alarms.1.name', 'duplicate alarm');
+    assertIssue(issues, 'world.autoscaling.0.maxCapacity', 'below minCapacity');
+    assertIssue(issues, `world.ecs.clusters.0.tasks.${input.world.ecs!.clusters![0].tasks!.length - 1}.service`, 'ghost');
+    // An alarm on a metric the world has no data for is fine: real alarms often are.
+    const orphanAlarm = signalsScenario();
+    orphanAlarm.world.cloudwatch!.alarms![0].metricName = 'NotPublished';
+    assert.doesNotThrow(() => parseScenario(orphanAlarm));
+  });
+
+  it('accepts faults of the new services and refuses operations or errors of another', () => {
+    const ok = signalsScenario({ faults: [{ service: 'cloudwatch', operation: 'GetMetricData', error: 'Throttling' }, { service: 'elb', error: 'AccessDenied' }, { service: 'autoscaling', operation: 'DescribeScalingActivities', delayMs: 10 }] });
+    assert.equal(parseScenario(ok).world.faults.length, 3);
+    const bad = signalsScenario({ faults: [{ service: 'elb', operation: 'GetMetricData', error: 'ThrottlingException' }, { service: 'autoscaling', error: 'Throttling' }] });
+    const issues = issuesOf(() => parseScenario(bad));
+    assertIssue(issues, 'world.faults.0.operation', 'not a elb operation');
+    assertIssue(issues, 'world.faults.1.error', 'not an error of service "autoscaling"');
+  });
+
+  it('expands metric series deterministically: steady ± noise, ramp end to end, step at `at`, explicit points win', () => {
+    const metric = parseScenario(signalsScenario()).world.cloudwatch!.metrics;
+    const cpu = expandMetric('mini-test', 0, metric[0]);
+    assert.equal(cpu.length, 120);
+    assert.deepEqual(cpu, expandMetric('mini-test', 0, metric[0]));
+    assert.notDeepEqual(cpu, expandMetric('another-id', 0, metric[0]), 'seeded by the scenario id');
+    assert.ok(cpu.slice(0, 60).every((point) => point.v >= 25 && point.v <= 35));
+    assert.deepEqual([cpu[60].v, cpu[119].v], [30, 89]);
+    const step = expandMetric('mini-test', 1, metric[1]);
+    const at = (time: string) => step.find((point) => point.t === Date.parse(time))!.v;
+    assert.deepEqual([at('2026-01-15T11:29:00Z'), at('2026-01-15T11:39:00Z'), at('2026-01-15T11:40:00Z')], [0, 5, 100]);
+    assert.deepEqual(expandMetric('mini-test', 2, metric[2]).map((point) => point.v), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
   });
 });
