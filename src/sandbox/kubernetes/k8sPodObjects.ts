@@ -118,7 +118,7 @@ export function podJson(options: {
         { type: 'ContainersReady', status: allReady ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: rfc3339(readyTime), ...(allReady ? {} : { reason: 'ContainersNotReady', message: unready }) },
         { type: 'PodScheduled', status: scheduled ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: created },
       ];
-  const labels = pod.labels ?? { ...(template?.metadata.labels ?? {}), ...(controller?.labels ?? {}) };
+  const labels = pod.labels ?? { ...(template?.metadata?.labels ?? {}), ...(controller?.labels ?? {}) };
   const podIp = `10.244.${hashSeed(`${options.namespace}/${pod.name}`) % 200}.${(hashSeed(pod.name) % 250) + 2}`;
   const { volumes, nodeSelector, tolerations, affinity, serviceAccountName } = templateSpec as PodSpecExtras;
   const extras = podSpecExtrasJson({
