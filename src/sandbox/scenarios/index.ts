@@ -29,6 +29,14 @@ import k8sSessionsRenamedEnvCrashloop from './k8s-sessions-renamed-env-crashloop
 import k8sStatementsHeapFlagOomkilled from './k8s-statements-heap-flag-oomkilled.json';
 import k8sStorefrontWebImagepullbackoff from './k8s-storefront-web-imagepullbackoff.json';
 import k8sThumbnailerEphemeralStorageEvictions from './k8s-thumbnailer-ephemeral-storage-evictions.json';
+import ecsApiTargetHealthPort from './ecs-api-target-health-port.json';
+import ecsFeedSecretMissing from './ecs-feed-secret-missing.json';
+import k8sBatchResourcequotaExceeded from './k8s-batch-resourcequota-exceeded.json';
+import k8sCheckoutNetworkpolicyEgress from './k8s-checkout-networkpolicy-egress.json';
+import k8sLedgerPvcPendingStorageclass from './k8s-ledger-pvc-pending-storageclass.json';
+import k8sOrdersConfigmapKeyMissing from './k8s-orders-configmap-key-missing.json';
+import k8sReportsSecretForbidden from './k8s-reports-secret-forbidden.json';
+import k8sSearchServiceSelectorTypo from './k8s-search-service-selector-typo.json';
 
 /** Raw scenario JSON by id (validated on load). */
 const RAW: Readonly<Record<string, unknown>> = {
@@ -58,6 +66,15 @@ const RAW: Readonly<Record<string, unknown>> = {
   [k8sStatementsHeapFlagOomkilled.id]: k8sStatementsHeapFlagOomkilled,
   [k8sStorefrontWebImagepullbackoff.id]: k8sStorefrontWebImagepullbackoff,
   [k8sThumbnailerEphemeralStorageEvictions.id]: k8sThumbnailerEphemeralStorageEvictions,
+  // Objects beyond workloads and AWS signals (issues #9, #10): claims, policies, Services, ConfigMaps, quotas, permissions, target health, secrets.
+  [ecsApiTargetHealthPort.id]: ecsApiTargetHealthPort,
+  [ecsFeedSecretMissing.id]: ecsFeedSecretMissing,
+  [k8sBatchResourcequotaExceeded.id]: k8sBatchResourcequotaExceeded,
+  [k8sCheckoutNetworkpolicyEgress.id]: k8sCheckoutNetworkpolicyEgress,
+  [k8sLedgerPvcPendingStorageclass.id]: k8sLedgerPvcPendingStorageclass,
+  [k8sOrdersConfigmapKeyMissing.id]: k8sOrdersConfigmapKeyMissing,
+  [k8sReportsSecretForbidden.id]: k8sReportsSecretForbidden,
+  [k8sSearchServiceSelectorTypo.id]: k8sSearchServiceSelectorTypo,
 };
 
 /** id → title and description, for pickers and usage text. */
