@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { commitOfContainers, diffContainers, k8sContainers } from './changes';
 import type { QueryRunner } from './queryRunner';
 import { contextQuery } from './contextQuery';
+import { eventsAboutWorkload, scopeOf } from './eventAttribution';
 
 type KubernetesTarget = z.infer<typeof KubernetesTargetSchema>;
 
@@ -34,12 +35,15 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
   }
 
   const pods = await runner.run(contextQuery('kubernetes', 'k8s.pods', `${target.namespace}/${selector ?? `app=${target.name}`}`, {}, 'How are the pods doing (restarts, last termination, waiting reasons)?'));
-  if (pods.ok && pods.result.operation === 'k8s.pods') context.terminations = pods.result.pods.flatMap((pod) => podTerminations(pod, context.now)).filter((t) => t.at >= since);
-  else if (!pods.ok) context.unavailable.push(`pods of ${ref}: ${pods.error}`);
+  if (pods.ok && pods.result.operation === 'k8s.pods') {
+    context.terminations = pods.result.pods.flatMap((pod) => podTerminations(pod, context.now)).filter((t) => t.at >= since);
+    context.scope = scopeOf(target.kind, target.name, pods.result.pods);
+  } else if (!pods.ok) context.unavailable.push(`pods of ${ref}: ${pods.error}`);
 
   const events = await runner.run(contextQuery('kubernetes', 'k8s.events', target.namespace, {}, 'Which warnings did Kubernetes record in the namespace?'));
   if (events.ok && events.result.operation === 'k8s.events') {
-    const relevant = events.result.events
+    // Only events about the workload's own objects: its neighbours' failures are not its evidence.
+    const relevant = eventsAboutWorkload(events.result.events, context.scope)
       .filter((e) => e.lastTimestamp >= since)
       .map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
     if (context.workload) context.workload.events = relevant;

@@ -68,6 +68,15 @@ export interface WorkloadEvent {
   object?: string;
 }
 
+/** The objects that belong to the incident's workload (to tell its events from its neighbours'). */
+export interface WorkloadScope {
+  kind: string;
+  name: string;
+  pods: string[];
+  replicaSets: string[];
+  nodes: string[];
+}
+
 /** The service as the orchestrator sees it now. */
 export interface WorkloadSnapshot {
   platform: 'ecs' | 'kubernetes';
@@ -99,6 +108,8 @@ export interface TriageContext {
   /** epoch ms: the investigation clock. */
   now: number;
   workload?: WorkloadSnapshot;
+  /** Kubernetes: the workload's own objects; events about anything else are its neighbours'. */
+  scope?: WorkloadScope;
   service?: EcsService;
   taskDefinitions: Record<string, EcsTaskDefinition>;
   changes: ChangeRecord[];

@@ -5,7 +5,8 @@
  */
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, TriageContext } from '../types';
 import { clock, minutesBetween, suspectChange } from './common';
-import { dependencyOf } from './dependencies';
+import { dependencyOf, type DependencyRef } from './dependencies';
+import type { ServiceMapEntry } from '../types';
 
 export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'env' | 'dependency';
 
@@ -72,15 +73,37 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
     const dependency = named ? { name: named.id, entry: context.serviceMap[named.id] } : dependencyOf(examples.split('\n'), context);
     const entry = dependency?.entry;
     const visited = (hypothesis.focus.visited ?? '').split(',').filter(Boolean);
-    if (dependency && entry && !visited.includes(entry.name) && (entry.logGroup || entry.kubernetes)) {
-      out.push({
-        category,
-        title: `${entry.name} is failing itself`,
-        rationale: `${context.incident.service}'s errors point at ${entry.name}; its own logs tell whether the cause is there or further down.`,
-        prior: 0.55,
-        focus: { rule: 'dependency-cause', dependency: entry.name, visited: [...visited, context.incident.service, entry.name].join(',') },
-      });
+    const depth = Number(hypothesis.focus.hops ?? 0);
+    if (dependency && !visited.includes(dependency.name) && dependency.name !== context.incident.service) {
+      // Without a service map the dependency is looked up where the target runs: a Deployment
+      // (or ECS service) of that name, in the namespace its cluster DNS name gives.
+      const where = dependencyLocation(dependency, entry, hypothesis, context);
+      if (where) {
+        out.push({
+          category,
+          title: `${dependency.name} is failing itself`,
+          rationale: `${context.incident.service}'s errors point at ${dependency.name}; its own changes, tasks or pods, and logs tell whether the cause is there or further down.`,
+          prior: 0.55,
+          focus: { rule: 'dependency-cause', dependency: dependency.name, ...where, hops: String(depth + 1), visited: [...new Set([...visited, context.incident.service, dependency.name])].join(',') },
+        });
+      }
     }
   }
   return out;
+}
+
+/** Hosts that name something on the platform: a bare service name, a cluster DNS name, a private zone. */
+const INTERNAL_HOST = /^[a-z0-9-]+(?::\d+)?$|\.svc(?:\.|$)|\.(?:internal|local|cluster\.local|localdomain|intra|corp|lan)(?::\d+)?$/i;
+
+/**
+ * Where a dependency can be read: the service map's entry when it has one, else the platform
+ * of the service that calls it (the same cluster, the namespace of its cluster DNS name).
+ */
+function dependencyLocation(dependency: DependencyRef, entry: ServiceMapEntry | undefined, hypothesis: HypothesisView, context: TriageContext): Record<string, string> | undefined {
+  if (entry) return entry.logGroup || entry.kubernetes || entry.ecs ? { mapped: 'true' } : undefined;
+  // A public host name (api.stripe.com) is outside the platform: nothing of it can be read.
+  if (dependency.host && !INTERNAL_HOST.test(dependency.host)) return undefined;
+  const target = context.incident.target;
+  if (target.platform === 'kubernetes') return { platform: 'kubernetes', namespace: dependency.namespace ?? hypothesis.focus.namespace ?? target.namespace };
+  return { platform: 'ecs', cluster: hypothesis.focus.cluster ?? target.cluster };
 }

@@ -9,8 +9,13 @@ export interface DependencyRef {
   /** Service name (from the map) or the host's first label. */
   name: string;
   host?: string;
+  /** Kubernetes namespace, when the host is a cluster DNS name (`orders.shop.svc.cluster.local`). */
+  namespace?: string;
   entry?: ServiceMapEntry;
 }
+
+/** `svc.ns.svc`, `svc.ns.svc.cluster.local`: the Service and its namespace. */
+const CLUSTER_DNS = /^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-9.-]+)?$/;
 
 /** After these words anything is a host name. */
 const HOST_AFTER_KEYWORD = /(?:https?:\/\/|ENOTFOUND |EAI_AGAIN |host[= ]|upstream[= ]|resolve (?:host )?|ECONNREFUSED |ECONNRESET )([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)(?::\d+)?/g;
@@ -46,7 +51,7 @@ export function dependencyOf(messages: readonly string[], context: TriageContext
     for (const match of [...message.matchAll(HOST_AFTER_KEYWORD), ...message.matchAll(HOST_AFTER_PREPOSITION)]) {
       const host = match[1]!.replace(/:\d+$/, '');
       if (NOT_A_HOST.test(host) || !/[a-z]/.test(host) || /^\d+\.\d+\.\d+\.\d+$/.test(host)) continue;
-      bump({ name: host.split('.')[0]!, host });
+      bump({ name: host.split('.')[0]!, host, namespace: CLUSTER_DNS.exec(host.toLowerCase())?.[2] });
     }
   }
   const named = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.ref;

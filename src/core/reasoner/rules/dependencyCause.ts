@@ -1,11 +1,18 @@
 /**
- * Child rule: the dependency the errors point at is failing itself. Reads that service's own
- * logs (from the service map) for what is new there, and branches again when its errors
- * point at a further dependency — a symptom can sit several hops from its cause.
+ * Child rule: the dependency the errors point at is failing itself. A senior SRE opens that
+ * service next: its own logs (what is new there), its rollouts or deployments (a change that
+ * broke it), its pods or tasks (crashing, killed, not ready). With a service map the logs are
+ * where the map says; without one the dependency is looked up where the caller runs (a
+ * Deployment of that name in the namespace its cluster DNS name gives, or an ECS service of
+ * that name in the same cluster). Its errors may point further: the chain is followed again,
+ * to the engine's depth limit, never back to a service already visited.
  */
+import { rolloutChanges, podTerminations } from '../../engine/triageKubernetes';
+import { taskTermination } from '../../engine/triageEcs';
 import { logWindows, OVERVIEW_TERMS, renderLogQuery } from '../../engine/logQueries';
-import type { LogSource } from '../types';
-import { describeChange, excerpt, isFresh, iso, patternsOf, summarisePatterns, type FailureRule } from './common';
+import { shortTaskDefinition } from '../../engine/changes';
+import type { EvidenceDraft, HypothesisView, LogSource, QueryProposal, Termination, TriageContext } from '../types';
+import { clock, describeChange, excerpt, isFresh, iso, minutesBetween, patternsOf, summarisePatterns, type FailureRule } from './common';
 import { causeProposals } from './causes';
 import { dependencyOf } from './dependencies';
 import { explainedBySignature } from './signatures';
@@ -13,44 +20,140 @@ import { explainedBySignature } from './signatures';
 /** What a saturated database or service logs besides errors. */
 const SATURATION_TERMS = ['duration', 'slow', 'lock', 'waiting', 'too many', 'connection', 'terminating', 'statement', 'checkpoint'];
 const TROUBLE = /error|exception|fatal|fail|refused|timeout|timed out|denied|panic|duration|slow|lock|waiting|too many|terminat|statement|checkpoint|connection/i;
+/** A dependency's change counts when it landed before the caller's symptoms, within this. */
+const CHANGE_HORIZON = 6 * 3_600_000;
+
+function logSourceOf(hypothesis: HypothesisView, context: TriageContext): LogSource | undefined {
+  const name = hypothesis.focus.dependency ?? '';
+  const entry = context.serviceMap[name];
+  if (entry?.logGroup) return { kind: 'cloudwatch', logGroup: entry.logGroup };
+  if (entry?.kubernetes) return { kind: 'pods', ...entry.kubernetes };
+  if (hypothesis.focus.platform === 'kubernetes' && hypothesis.focus.namespace) return { kind: 'pods', namespace: hypothesis.focus.namespace, labelSelector: `app=${name}` };
+  return undefined;
+}
 
 export const dependencyCauseRule: FailureRule = {
   id: 'dependency-cause',
   category: 'dependency',
   plan(hypothesis, context) {
-    const entry = context.serviceMap[hypothesis.focus.dependency ?? ''];
-    if (!entry) return [];
-    const source: LogSource | undefined = entry.logGroup ? { kind: 'cloudwatch', logGroup: entry.logGroup } : entry.kubernetes ? { kind: 'pods', ...entry.kubernetes } : undefined;
-    if (!source) return [];
-    return [{ ...renderLogQuery(source, [...OVERVIEW_TERMS, ...SATURATION_TERMS], logWindows(context)), rationale: `What is new in ${entry.name}'s own logs (errors, slow statements, lock waits)?` }];
+    const name = hypothesis.focus.dependency ?? '';
+    const queries: QueryProposal[] = [];
+    const entry = context.serviceMap[name];
+    const ecs = entry?.ecs ?? (hypothesis.focus.platform === 'ecs' && hypothesis.focus.cluster ? { cluster: hypothesis.focus.cluster, service: name } : undefined);
+    const namespace = entry?.kubernetes?.namespace ?? (hypothesis.focus.platform === 'kubernetes' ? hypothesis.focus.namespace : undefined);
+    if (ecs) {
+      const ref = `${ecs.cluster}/${ecs.service}`;
+      queries.push({ provider: 'ecs', operation: 'ecs.serviceEvents', target: ref, params: {}, rationale: `Did ${name} change (a deployment) or lose tasks before the symptoms?` });
+      queries.push({ provider: 'ecs', operation: 'ecs.stoppedTasks', target: ref, params: {}, window: logWindows(context).incident, rationale: `Are ${name}'s own tasks stopping?` });
+    } else if (namespace && !entry?.kubernetes) {
+      queries.push({ provider: 'kubernetes', operation: 'k8s.rollout', target: `${namespace}/${name}`, params: {}, rationale: `Did ${name} roll out a new version before the symptoms, and are its replicas ready?` });
+      queries.push({ provider: 'kubernetes', operation: 'k8s.pods', target: `${namespace}/app=${name}`, params: {}, rationale: `Are ${name}'s own pods crashing, killed or not ready?` });
+    }
+    const source = logSourceOf(hypothesis, context);
+    if (source) queries.push({ ...renderLogQuery(source, [...OVERVIEW_TERMS, ...SATURATION_TERMS], logWindows(context)), rationale: `What is new in ${name}'s own logs (errors, slow statements, lock waits)?` });
+    return queries;
   },
   interpret(hypothesis, _query, result, context) {
-    if (result.operation !== 'logs.compareWindows') return [];
     const name = hypothesis.focus.dependency!;
-    const fresh = patternsOf(result).filter((p) => isFresh(p) && p.incidentCount >= 3 && TROUBLE.test(p.template));
-    if (!fresh.length) {
-      return [{ kind: 'log-pattern', strength: 'weak', supports: false, summary: `${name}'s own logs show no new errors; the problem is more likely between the services (network, DNS, TLS) than inside ${name}.` }];
+    switch (result.operation) {
+      case 'logs.compareWindows':
+        return [logsEvidence(hypothesis, patternsOf(result), context)];
+      case 'k8s.rollout': {
+        const { deployment, replicaSets } = result;
+        const changes = rolloutChanges(replicaSets, context.onset - CHANGE_HORIZON, context.onset);
+        const out: EvidenceDraft[] = [];
+        const change = changes[0];
+        if (change) {
+          out.push({
+            kind: 'deployment',
+            strength: 'strong',
+            supports: true,
+            summary: `${name} rolled out ${change.toVersion} at ${clock(change.at)}, ${minutesBetween(change.at, context.onset)} min before ${context.incident.service}'s symptoms${change.differences.length ? ` (${change.differences.map((d) => d.text).join('; ')})` : ''}.`,
+            observedAt: iso(change.at),
+            culprit: { kind: 'replicaset', id: change.toVersion },
+            data: { from: change.fromVersion ?? '', to: change.toVersion },
+          });
+        }
+        if (deployment.readyReplicas < deployment.replicas) {
+          out.push({ kind: 'pod-status', strength: deployment.readyReplicas === 0 ? 'strong' : 'weak', supports: true, summary: `${name} has ${deployment.readyReplicas} of ${deployment.replicas} replicas ready.`, culprit: { kind: 'dependency', id: name } });
+        }
+        // Healthy and unchanged says where the cause is not (its own rollout), not that it is not failing.
+        if (!out.length) out.push({ kind: 'deployment', strength: 'none', supports: false, summary: `${name} is fully ready (${deployment.readyReplicas}/${deployment.replicas}) and did not roll out in the ${CHANGE_HORIZON / 3_600_000} h before the symptoms.` });
+        return out;
+      }
+      case 'k8s.pods':
+        return [terminationsEvidence(name, result.pods.flatMap((pod) => podTerminations(pod, context.now)), context)];
+      case 'ecs.stoppedTasks':
+        return [terminationsEvidence(name, result.tasks.map(taskTermination).filter((t): t is Termination => !!t), context)];
+      case 'ecs.serviceEvents': {
+        const service = result.service;
+        const out: EvidenceDraft[] = [];
+        const deployment = service.deployments.filter((d) => d.createdAt <= context.onset && context.onset - d.createdAt <= CHANGE_HORIZON).sort((a, b) => b.createdAt - a.createdAt)[0];
+        if (deployment && service.deployments.length > 1) {
+          out.push({
+            kind: 'deployment',
+            strength: 'strong',
+            supports: true,
+            summary: `${name} deployed ${shortTaskDefinition(deployment.taskDefinition)} at ${clock(deployment.createdAt)}, ${minutesBetween(deployment.createdAt, context.onset)} min before ${context.incident.service}'s symptoms.`,
+            observedAt: iso(deployment.createdAt),
+            culprit: { kind: 'task-definition', id: shortTaskDefinition(deployment.taskDefinition) },
+          });
+        }
+        if (service.runningCount < service.desiredCount) {
+          out.push({ kind: 'service-events', strength: service.runningCount === 0 ? 'strong' : 'weak', supports: true, summary: `${name} runs ${service.runningCount} of ${service.desiredCount} tasks.`, culprit: { kind: 'dependency', id: name } });
+        }
+        if (!out.length) out.push({ kind: 'service-events', strength: 'none', supports: false, summary: `${name} runs all its tasks and did not deploy in the ${CHANGE_HORIZON / 3_600_000} h before the symptoms.` });
+        return out;
+      }
+      default:
+        return [];
     }
-    const visited = new Set((hypothesis.focus.visited ?? '').split(',').concat(context.incident.service));
-    const candidate = dependencyOf(fresh.map((p) => p.example), { ...context, incident: { ...context.incident, service: name } });
-    // Never back up the chain: a database's logs name the service that calls it.
-    const further = candidate && !visited.has(candidate.name) ? candidate : undefined;
-    const mode = fresh.map((p) => explainedBySignature(p.example)).find(Boolean);
-    return [
-      {
-        kind: 'log-pattern',
-        strength: fresh.reduce((s, p) => s + p.incidentCount, 0) >= 3 ? 'strong' : 'weak',
-        supports: true,
-        summary: `${name} is failing too: ${fresh.slice(0, 3).map(describeChange).join('; ')}${further ? ` — its errors point at ${further.name}` : ''}${mode ? ` (${mode})` : ''}.`,
-        observedAt: iso(Math.min(...fresh.map((p) => p.firstSeen))),
-        excerpt: excerpt(fresh.slice(0, 2).map((p) => p.example), 10),
-        patterns: summarisePatterns(fresh),
-        culprit: { kind: 'dependency', id: further && context.serviceMap[further.name] ? further.name : name },
-      },
-    ];
   },
   refine(hypothesis, evidence, context) {
-    // Follow the chain only through services the map knows (their logs can be read).
-    return causeProposals(['dependency'], hypothesis, evidence, context).filter((p) => p.focus?.dependency !== hypothesis.focus.dependency);
+    // The next hop reads the dependency's own errors as if it were the one paged.
+    const self = { ...context, incident: { ...context.incident, service: hypothesis.focus.dependency ?? context.incident.service } };
+    const next = evidence.map((e): EvidenceDraft => (e.data?.further ? { ...e, culprit: { kind: 'dependency', id: String(e.data.further) } } : e));
+    return causeProposals(['dependency'], hypothesis, next, self).filter((p) => p.focus?.dependency !== hypothesis.focus.dependency);
   },
 };
+
+function logsEvidence(hypothesis: HypothesisView, patterns: ReturnType<typeof patternsOf>, context: TriageContext): EvidenceDraft {
+  const name = hypothesis.focus.dependency!;
+  const fresh = patterns.filter((p) => isFresh(p) && p.incidentCount >= 3 && TROUBLE.test(p.template));
+  if (!fresh.length) {
+    return { kind: 'log-pattern', strength: 'weak', supports: false, summary: `${name}'s own logs show no new errors; the problem is more likely between the services (network, DNS, TLS) than inside ${name}.` };
+  }
+  const visited = new Set((hypothesis.focus.visited ?? '').split(',').concat(context.incident.service));
+  const candidate = dependencyOf(fresh.map((p) => p.example), { ...context, incident: { ...context.incident, service: name } });
+  // Never back up the chain: a database's logs name the service that calls it.
+  const further = candidate && !visited.has(candidate.name) ? candidate : undefined;
+  const mode = fresh.map((p) => explainedBySignature(p.example)).find(Boolean);
+  return {
+    kind: 'log-pattern',
+    strength: fresh.reduce((s, p) => s + p.incidentCount, 0) >= 3 ? 'strong' : 'weak',
+    supports: true,
+    summary: `${name} is failing too: ${fresh.slice(0, 3).map(describeChange).join('; ')}${further ? ` — its errors point at ${further.name}` : ''}${mode ? ` (${mode})` : ''}.`,
+    observedAt: iso(Math.min(...fresh.map((p) => p.firstSeen))),
+    excerpt: excerpt(fresh.slice(0, 2).map((p) => p.example), 10),
+    patterns: summarisePatterns(fresh),
+    // A further dependency the service map knows is the better-founded culprit; any other is followed as the next hop.
+    culprit: { kind: 'dependency', id: further && context.serviceMap[further.name] ? further.name : name },
+    data: further ? { further: further.name } : undefined,
+  };
+}
+
+function terminationsEvidence(name: string, all: Termination[], context: TriageContext): EvidenceDraft {
+  const recent = all.filter((t) => t.at >= context.onset - 3_600_000).sort((a, b) => a.at - b.at);
+  if (!recent.length) return { kind: 'pod-status', strength: 'none', supports: false, summary: `None of ${name}'s tasks or containers stopped around the incident.` };
+  const restarts = Math.max(0, ...recent.map((t) => t.restartCount ?? 0));
+  const first = recent[0]!;
+  return {
+    kind: 'pod-status',
+    strength: recent.length >= 2 || restarts >= 3 ? 'strong' : 'weak',
+    supports: true,
+    summary: `${recent.length} of ${name}'s tasks/containers stopped since ${clock(first.at)}: "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}.`,
+    observedAt: iso(first.at),
+    excerpt: excerpt(recent.map((t) => `${t.unit}  ${t.version ?? ''}  ${t.reason}`)),
+    culprit: { kind: 'dependency', id: name },
+  };
+}

@@ -4,6 +4,7 @@
  * and branches to the change or dependency that caused it. Modes differ in data (the
  * signature, a title, a culprit extractor), not in code.
  */
+import { eventsAboutWorkload } from '../../engine/eventAttribution';
 import { podTerminations } from '../../engine/triageKubernetes';
 import { taskTermination } from '../../engine/triageEcs';
 import type { PatternChange } from '../../logs/patternChange';
@@ -112,7 +113,7 @@ export function modeRule(spec: ModeSpec): FailureRule {
           const events: WorkloadEvent[] =
             result.operation === 'ecs.serviceEvents'
               ? result.service.events.map((e) => ({ at: e.createdAt, message: e.message }))
-              : result.events.map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
+              : eventsAboutWorkload(result.events, context.scope).map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
           const matching = events.filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
           return [eventEvidence(spec, matching, context)];
         }
