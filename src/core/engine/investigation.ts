@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, type InvestigationLimits } from './limits';
 import { QueryRunner, throwIfAborted } from './queryRunner';
 import { triage } from './triage';
 import { suspectChange } from './changes';
+import { checkVerdict } from './verdictChecks';
 
 export interface RunInvestigationOptions {
   incident: Incident;
@@ -291,9 +292,11 @@ class Investigation {
   /** Picks the root cause: the most confident supported hypothesis, preferring depth on ties. */
   private evaluate(): Conclusion {
     const nodes = this.state.hypothesisOrder.map((id) => this.state.hypotheses[id]!);
-    const candidates = nodes
+    const supported = nodes
       .filter((n) => (n.status === 'supported' || n.status === 'confirmed') && this.state.judgements[n.id]?.judgement !== 'prune')
-      .filter((n) => n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])))
+      .filter((n) => n.evidenceIds.some((id) => this.isSupporting(this.state.evidence[id])));
+    for (const node of supported) this.challenge(node, nodes);
+    const candidates = supported
       .map((node) => ({ node, rank: rankOf(node, nodes, this.state) }))
       .sort((a, b) => b.rank - a.rank || b.node.depth - a.node.depth)
       .map(({ node }) => node);
@@ -347,6 +350,17 @@ class Investigation {
     const earlier = this.stream.events.reduce((n, e) => n + (e.type === 'conclusion' ? e.conclusion.remediations.length : 0), 0);
     conclusion.remediations = proposeRemediations(conclusion, this.context, chainChange ?? (versionCulprit ? suspectChange(this.context) : undefined), earlier + 1);
     return conclusion;
+  }
+
+  /** Lowers a candidate's confidence when it fails a check of the whole picture (verdictChecks.ts). */
+  private challenge(node: HypothesisNode, nodes: readonly HypothesisNode[]): void {
+    const chain = this.ancestry(node);
+    const chainEvidence = chain.flatMap((n) => n.evidenceIds.map((id) => this.state.evidence[id]!)).filter((e) => this.isSupporting(e));
+    const descendants = nodes.filter((n) => n.id.startsWith(`${chain[0]!.id}.`));
+    const outcome = checkVerdict({ node, chain, chainEvidence, descendants, context: this.context, bar: this.limits.confirmThreshold });
+    if (!outcome.reasons.length) return;
+    const factors = node.factors ? { ...node.factors, explanation: [...node.factors.explanation, ...outcome.reasons] } : undefined;
+    this.update(node, node.status, outcome.confidence, factors, outcome.reasons.join(' '));
   }
 
   private ancestry(node: HypothesisNode): HypothesisNode[] {

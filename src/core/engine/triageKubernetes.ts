@@ -45,7 +45,7 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
     // Only events about the workload's own objects: its neighbours' failures are not its evidence.
     const relevant = eventsAboutWorkload(events.result.events, context.scope)
       .filter((e) => e.lastTimestamp >= since)
-      .map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
+      .map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}`, count: e.count }));
     if (context.workload) context.workload.events = relevant;
     else context.workload = { platform: 'kubernetes', name: target.name, desired: 0, running: 0, pending: 0, events: relevant };
   } else if (!events.ok) {

@@ -66,6 +66,8 @@ export interface WorkloadEvent {
   reason?: string;
   message: string;
   object?: string;
+  /** How many times the source saw it (a Kubernetes event's `count`): repeats of one observation. */
+  count?: number;
 }
 
 /** The objects that belong to the incident's workload (to tell its events from its neighbours'). */

@@ -113,7 +113,7 @@ export function modeRule(spec: ModeSpec): FailureRule {
           const events: WorkloadEvent[] =
             result.operation === 'ecs.serviceEvents'
               ? result.service.events.map((e) => ({ at: e.createdAt, message: e.message }))
-              : eventsAboutWorkload(result.events, context.scope).map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}` }));
+              : eventsAboutWorkload(result.events, context.scope).map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}`, count: e.count }));
           const matching = events.filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
           return [eventEvidence(spec, matching, context)];
         }
@@ -191,11 +191,15 @@ function logEvidence(spec: ModeSpec, matching: PatternChange[], context: TriageC
 function eventEvidence(spec: ModeSpec, matching: WorkloadEvent[], context: TriageContext): EvidenceDraft {
   if (!matching.length) return { kind: 'service-events', strength: 'none', supports: false, summary: `No ${spec.category} events from the orchestrator since ${clock(context.onset - 3_600_000)}.` };
   const sorted = [...matching].sort((a, b) => a.at - b.at);
+  // Nine copies of one event are one observation: distinct objects (or messages) make it strong,
+  // and so does one the source itself saw again and again (its count).
+  const distinct = new Set(sorted.map((e) => (e.object ? `${e.object}|${e.reason ?? ''}` : `${e.at}|${e.message}`))).size;
+  const repeats = Math.max(...sorted.map((e) => e.count ?? 1));
   return {
     kind: 'service-events',
-    strength: matching.length >= 2 ? 'strong' : 'weak',
+    strength: distinct >= 2 || repeats >= 3 ? 'strong' : 'weak',
     supports: true,
-    summary: `${matching.length} ${spec.category} event(s) since ${clock(sorted[0]!.at)}: "${sorted[0]!.message}".`,
+    summary: `${distinct} ${spec.category} event(s)${repeats > 1 ? ` (seen up to ${repeats}×)` : ''} since ${clock(sorted[0]!.at)}: "${sorted[0]!.message}".`,
     observedAt: iso(sorted[0]!.at),
     excerpt: excerpt(sorted.map((e) => `${clock(e.at)} ${e.reason ? `${e.reason}: ` : ''}${e.message}`)),
     culprit: spec.culprit?.({ patterns: [], terminations: [], events: sorted }, context),

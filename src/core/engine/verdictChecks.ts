@@ -1,0 +1,83 @@
+/**
+ * Checks a candidate root cause must survive before it is confirmed. Confidence is computed
+ * per hypothesis from its own evidence (confidence.ts); these look at the whole picture, the
+ * way a reviewer challenges a conclusion:
+ *  - several weak items are not one strong item: a chain with no strong evidence stays below
+ *    the bar, however many weak items agree;
+ *  - a dependency is not the culprit when its own check came back clean (the child that read
+ *    it was pruned);
+ *  - a symptom that already recovered, with a handful of errors and no change before it, is a
+ *    transient: "inconclusive", not a confident story.
+ * Each check that applies lowers the confidence and says why.
+ */
+import type { Evidence, HypothesisNode } from '../model';
+import type { TriageContext } from '../reasoner/types';
+import { suspectChange } from './changes';
+
+export interface CheckInput {
+  node: HypothesisNode;
+  /** The node and its ancestors (root first). */
+  chain: readonly HypothesisNode[];
+  /** Supporting evidence of the chain. */
+  chainEvidence: readonly Evidence[];
+  /** Every node's children, to find the checks of a blamed dependency. */
+  descendants: readonly HypothesisNode[];
+  context: TriageContext;
+  bar: number;
+}
+
+export interface CheckOutcome {
+  confidence: number;
+  reasons: string[];
+}
+
+/** Just below the bar: a hypothesis that fails a check can be reported, never confirmed. */
+const BELOW_BAR = 0.05;
+/** Most errors a self-healed blip may log and still count as transient. */
+const TRANSIENT_ERRORS = 40;
+
+export function checkVerdict(input: CheckInput): CheckOutcome {
+  let confidence = input.node.confidence;
+  const reasons: string[] = [];
+  const cap = (value: number, reason: string) => {
+    if (confidence > value) {
+      confidence = Math.round(value * 100) / 100;
+      reasons.push(reason);
+    }
+  };
+
+  if (!input.chainEvidence.some((e) => e.strength === 'strong')) {
+    cap(input.bar - BELOW_BAR, `Check: only weak evidence along the chain (${input.chainEvidence.length} item(s)); weak items together are not one strong item.`);
+  }
+
+  const blamed = [...input.chainEvidence].reverse().find((e) => e.culprit)?.culprit;
+  if (blamed?.kind === 'dependency') {
+    const clean = input.descendants.find((d) => d.status === 'pruned' && d.focus?.rule === 'dependency-cause' && d.focus.dependency === blamed.id);
+    if (clean) cap(input.node.confidence * 0.85, `Check: ${blamed.id}'s own check (${clean.id}) found nothing wrong with it; the failure may lie between the services.`);
+  }
+
+  const transient = transientSymptom(input.context);
+  if (transient) cap(input.bar - BELOW_BAR, `Check: ${transient}`);
+  return { confidence, reasons };
+}
+
+/** The symptom came and went by itself: recovered to baseline, few errors, no change before it. */
+export function transientSymptom(context: TriageContext): string | undefined {
+  const series = context.errorSeries;
+  if (!series || series.length < 10) return undefined;
+  const before = series.filter(([t]) => t < context.onset - 5 * 60_000).map(([, v]) => v);
+  const during = series.filter(([t]) => t >= context.onset - 5 * 60_000);
+  if (!during.length) return undefined;
+  const baseline = before.length ? before.reduce((a, b) => a + b, 0) / before.length : 0;
+  const total = during.reduce((sum, [, v]) => sum + Math.max(0, v - baseline), 0);
+  const lastMinutes = during.filter(([t]) => t >= context.now - 10 * 60_000);
+  // Bins with no events are absent from a Logs Insights series: a quiet tail counts as recovered.
+  const recovered = lastMinutes.every(([, v]) => v <= Math.max(1, baseline * 1.5));
+  // It must have come (a visible rise) and gone (a quiet tail); a flat series says nothing either way.
+  const peak = Math.max(...during.map(([, v]) => v));
+  const rose = total >= 3 && peak > Math.max(2, baseline * 2);
+  if (!rose || !recovered || total > TRANSIENT_ERRORS) return undefined;
+  if (suspectChange(context, 2 * 3_600_000)) return undefined;
+  if (context.terminations.some((t) => t.at >= context.onset - 30 * 60_000)) return undefined;
+  return `the symptom recovered by itself (${Math.round(total)} errors above baseline, none in the last 10 min) and nothing changed before it: a transient, not a confirmed cause.`;
+}
