@@ -33,7 +33,7 @@ export type InvestigationEventBody =
     }
   | { type: 'query.planned'; query: QuerySpec }
   | { type: 'query.refused'; query: QuerySpec; reason: string }
-  | { type: 'query.completed'; queryId: string; resultCount: number; durationMs: number; error?: string }
+  | { type: 'query.completed'; queryId: string; resultCount: number; durationMs: number; error?: string; reusedFrom?: string; apiCalls?: number }
   | { type: 'evidence.added'; evidence: Evidence }
   | { type: 'warning'; message: string }
   | { type: 'conclusion'; conclusion: Conclusion }

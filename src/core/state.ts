@@ -13,6 +13,10 @@ export interface QueryRecord {
   resultCount?: number;
   durationMs?: number;
   error?: string;
+  /** Answered from an identical earlier query (no provider call). */
+  reusedFrom?: string;
+  /** Provider API calls the query made. */
+  apiCalls?: number;
 }
 
 export interface RemediationRecord {
@@ -109,6 +113,8 @@ export function applyEvent(state: InvestigationState, event: InvestigationEvent)
         record.resultCount = event.resultCount;
         record.durationMs = event.durationMs;
         record.error = event.error;
+        if (event.reusedFrom) record.reusedFrom = event.reusedFrom;
+        if (event.apiCalls !== undefined) record.apiCalls = event.apiCalls;
       }
       break;
     }

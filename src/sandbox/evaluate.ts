@@ -29,6 +29,8 @@ export interface CaseResult {
   correct: boolean;
   confidence: number;
   queries: number;
+  /** Provider API calls those queries made (a query may take several). */
+  apiCalls?: number;
   /** Time to root cause: the investigation's wall time, without the sandbox's start-up. */
   durationMs: number;
   /** Broad queries the guard refused. */
@@ -69,7 +71,8 @@ export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> 
       predicted,
       correct: [resolvedTruth, ...alternatives].some((truth) => isCorrect(truth, predicted)),
       confidence: state.conclusion?.confidence ?? 0,
-      queries: Object.values(state.queries).filter((q) => q.state !== 'refused').length,
+      queries: Object.values(state.queries).filter((q) => q.state !== 'refused' && !q.reusedFrom).length,
+      apiCalls: Object.values(state.queries).reduce((sum, q) => sum + (q.apiCalls ?? 0), 0),
       durationMs: Date.now() - investigationStarted,
       refused: Object.values(state.queries).filter((q) => q.state === 'refused').length,
       totalMs: Date.now() - started,

@@ -10,6 +10,7 @@ import type { QueryResult } from '../reasoner/types';
 import type { InvestigationLimits } from './limits';
 import { QueryGuard } from './queryGuard';
 import { executeQuery } from './queryExecutor';
+import { CallCounter } from './callCounter';
 
 export type QueryOutcome =
   | { ok: true; query: QuerySpec; result: QueryResult }
@@ -19,16 +20,19 @@ export type QueryOutcome =
 export class QueryRunner {
   private readonly guard: QueryGuard;
   private readonly results = new Map<string, QueryResult>();
+  private readonly counter = new CallCounter();
+  private readonly providers: ProviderSet;
   private next = 1;
 
   constructor(
     private readonly stream: EventStream,
-    private readonly providers: ProviderSet,
+    providers: ProviderSet,
     private readonly limits: InvestigationLimits,
     private readonly now: number,
     private readonly signal?: AbortSignal,
   ) {
     this.guard = new QueryGuard(limits);
+    this.providers = this.counter.wrap(providers);
   }
 
   /** After a resume: new queries continue the recorded numbering. */
@@ -50,23 +54,25 @@ export class QueryRunner {
     if (verdict.verdict === 'reuse') {
       const cached = this.results.get(verdict.of);
       if (cached) {
-        this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: countResults(cached), durationMs: 0 });
+        this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: countResults(cached), durationMs: 0, reusedFrom: verdict.of });
         return { ok: true, query, result: cached };
       }
     }
 
     const started = Date.now();
     this.guard.record(query);
+    // Queries run one at a time, so the counter's difference is this query's calls.
+    const callsBefore = this.counter.calls;
     try {
       const result = await executeQuery(query, this.providers, { maxLogEvents: this.limits.maxLogEventsPerQuery, maxPods: this.limits.maxPodsPerQuery, now: this.now }, this.signal);
       this.results.set(query.id, result);
-      this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: countResults(result), durationMs: Date.now() - started });
+      this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: countResults(result), durationMs: Date.now() - started, apiCalls: this.counter.calls - callsBefore });
       return { ok: true, query, result };
     } catch (error) {
       if (this.signal?.aborted || (error instanceof ProviderError && error.kind === 'cancelled')) throw abortError();
       const failure = error instanceof ProviderError ? error : new ProviderError(query.provider, 'failed', error instanceof Error ? error.message : String(error));
       const message = `${failure.kind}: ${failure.message}`;
-      this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: 0, durationMs: Date.now() - started, error: message });
+      this.stream.emit({ type: 'query.completed', queryId: query.id, resultCount: 0, durationMs: Date.now() - started, error: message, apiCalls: this.counter.calls - callsBefore });
       return { ok: false, query, refused: false, error: message, kind: failure.kind };
     }
   }
