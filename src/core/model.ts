@@ -119,6 +119,10 @@ export type EvidenceKind =
   | 'commit'
   | 'service-events'
   | 'nodes'
+  /** An object around the workload read by an analyzer (Service, claim, policy, target group, alarm…). */
+  | 'object-state'
+  /** A metric series against its baseline (CloudWatch, metrics.k8s.io). */
+  | 'metric'
   | 'unavailable';
 
 /** What the root cause is pinned on, in provider terms. */

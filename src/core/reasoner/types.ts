@@ -8,6 +8,7 @@ import type { Incident } from '../incident';
 import type { Evidence, FailureCategory, HypothesisNode, QuerySpec, TimeWindow } from '../model';
 import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sPod, K8sReplicaSet, InsightsResult } from '../../providers/types';
 import type { PatternChange } from '../logs/patternChange';
+import type { Finding } from '../findings/types';
 
 export interface ChangeDifference {
   kind: 'image' | 'env-added' | 'env-removed' | 'env-changed' | 'memory' | 'cpu' | 'other';
@@ -125,6 +126,8 @@ export interface TriageContext {
   errorSeries?: [number, number][];
   /** The service map, when the workspace has one (name → entry). */
   serviceMap: Record<string, ServiceMapEntry>;
+  /** What the object analyzers found in the objects around the workload (findings/analyzers). */
+  findings?: Finding[];
   /** Providers or context that could not be read, in words. */
   unavailable: string[];
 }

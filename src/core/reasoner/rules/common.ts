@@ -10,7 +10,7 @@ export interface FailureRule {
   id: string;
   category: FailureCategory;
   /** For initial hypotheses: a proposal when the context makes this mode plausible. */
-  propose?(context: TriageContext): HypothesisProposal | undefined;
+  propose?(context: TriageContext): HypothesisProposal | HypothesisProposal[] | undefined;
   plan(hypothesis: HypothesisView, context: TriageContext): QueryProposal[];
   interpret(hypothesis: HypothesisView, query: QuerySpec, result: QueryResult, context: TriageContext): EvidenceDraft[];
   refine?(hypothesis: HypothesisView, evidence: readonly EvidenceDraft[], context: TriageContext): HypothesisProposal[];

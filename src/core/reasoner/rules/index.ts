@@ -10,11 +10,12 @@ import { commitBlameRule } from './commitBlame';
 import type { FailureRule } from './common';
 import { configChangeRule } from './configChange';
 import { dependencyCauseRule } from './dependencyCause';
+import { findingRule } from './findingRule';
 import { deployRegressionRule } from './deployRegression';
 import { MODE_RULES } from './modes';
 import { trafficRule } from './traffic';
 
-export const FAILURE_RULES: readonly FailureRule[] = [...MODE_RULES, deployRegressionRule, configChangeRule, trafficRule, changeDiffRule, commitBlameRule, dependencyCauseRule];
+export const FAILURE_RULES: readonly FailureRule[] = [...MODE_RULES, deployRegressionRule, configChangeRule, trafficRule, findingRule, changeDiffRule, commitBlameRule, dependencyCauseRule];
 
 export class RuleReasoner implements Reasoner {
   readonly name = 'rules';

@@ -1,0 +1,32 @@
+/**
+ * A finding: what an analyzer read in one object — a Service that selects no pod, a claim that
+ * will not bind, a target group whose targets fail their health checks, an alarm that already
+ * recovered. Analyzers (one per object kind, as k8sgpt keeps them) turn raw objects into
+ * findings; the finding rule turns findings into hypotheses and re-reads the object to test
+ * them. Failure knowledge stays in the analyzers' data, not in the engine.
+ */
+import type { Culprit, FailureCategory } from '../model';
+import type { QueryProposal } from '../reasoner/types';
+
+export interface Finding {
+  /** Which analyzer produced it (`service-selector`, `pvc-pending`, …): also how it is re-tested. */
+  analyzer: string;
+  category: FailureCategory;
+  /** What the finding blames. */
+  culprit: Culprit;
+  /** strong: specific to one failure (no endpoints, claim Pending); weak: suggestive. */
+  strength: 'strong' | 'weak';
+  /** The object it is about, `Kind/name`. */
+  object: string;
+  summary: string;
+  /** epoch ms: when the object changed or the failure began, if the object says. */
+  at?: number;
+  /** The targeted query that re-reads the object (the hypothesis's test). */
+  recheck?: QueryProposal;
+  excerpt?: string;
+}
+
+/** One finding per (category, culprit): the key a hypothesis is about. */
+export function findingKey(finding: Pick<Finding, 'category' | 'culprit'>): string {
+  return `${finding.category}|${finding.culprit.kind}|${finding.culprit.id}`;
+}
