@@ -3,7 +3,7 @@
  * and provider failures surface as ProviderError; the engine turns those into "unavailable"
  * evidence instead of failing the investigation.
  */
-import { ProviderError, type KubernetesProvider, type LogEvent, type ProviderSet } from '../../providers/types';
+import { ProviderError, type K8sObject, type K8sObjectKind, type KubernetesProvider, type LogEvent, type ProviderSet } from '../../providers/types';
 import { foldStackTraces } from '../logs/foldStackTraces';
 import type { QuerySpec } from '../model';
 import type { QueryResult } from '../reasoner/types';
@@ -83,6 +83,26 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
       const deployment = await k8s.getDeployment(namespace, name, signal);
       return { operation: 'k8s.rollout', deployment, replicaSets: await k8s.listReplicaSets(namespace, deployment.selector, signal) };
     }
+    case 'k8s.objects': {
+      // One question about the objects around a workload, several bounded list calls (one per kind, namespace-scoped).
+      const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
+      const [namespace, kind, name] = query.target.split('/');
+      // `ns/Kind[,Kind]/name` reads one object (and its companions, e.g. a Service's Endpoints); `ns` + params.kinds lists.
+      const kinds = (name ? kind! : String(p.kinds ?? '')).split(',').filter(Boolean) as K8sObjectKind[];
+      const objects: K8sObject[] = [];
+      const failed: { kind: string; error: string }[] = [];
+      for (const k of kinds) {
+        try {
+          if (name) objects.push(await k8s.getObject(k, CLUSTER_SCOPED.has(k) ? undefined : namespace, name, signal));
+          else objects.push(...(await k8s.listObjects(k, CLUSTER_SCOPED.has(k) ? undefined : namespace, { limit: Number(p.limit ?? 200) }, signal)));
+        } catch (error) {
+          if (signal?.aborted || (error instanceof ProviderError && error.kind === 'cancelled')) throw error;
+          failed.push({ kind: k, error: error instanceof ProviderError ? `${error.kind}: ${error.message}` : String(error) });
+        }
+      }
+      if (kinds.length && failed.length === kinds.length) throw new ProviderError('kubernetes', 'failed', failed.map((f) => `${f.kind}: ${f.error}`).join('; '));
+      return { operation: 'k8s.objects', namespace: namespace!, objects, failed };
+    }
     case 'k8s.nodes': {
       const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
       return { operation: 'k8s.nodes', nodes: await k8s.listNodes(signal) };
@@ -130,6 +150,8 @@ async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector
   }
   return events.sort((a, b) => a.timestamp - b.timestamp);
 }
+
+const CLUSTER_SCOPED = new Set<string>(['PersistentVolume', 'StorageClass', 'Node']);
 
 function restarts(pod: { containers: { restartCount: number }[] }): number {
   return pod.containers.reduce((sum, c) => sum + c.restartCount, 0);

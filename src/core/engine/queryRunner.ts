@@ -101,6 +101,8 @@ function countResults(result: QueryResult): number {
       return result.replicaSets.length + 1;
     case 'k8s.nodes':
       return result.nodes.length;
+    case 'k8s.objects':
+      return result.objects.length;
   }
 }
 

@@ -11,7 +11,7 @@ import { CONTEXT_ID, contextQuery } from './contextQuery';
 import { logWindows, perMinuteSeries, renderLogQuery, OVERVIEW_TERMS } from './logQueries';
 import type { QueryRunner } from './queryRunner';
 import { triageEcs } from './triageEcs';
-import { triageKubernetes } from './triageKubernetes';
+import { readSurroundings, triageKubernetes, type KubernetesReads } from './triageKubernetes';
 
 export interface TriageInput {
   incident: Incident;
@@ -37,6 +37,7 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
     unavailable: [],
   };
   const since = input.onset - lookbackMs;
+  let kubernetes: KubernetesReads | undefined;
   const target = input.incident.target;
   const mapped = input.serviceMap[input.incident.service];
 
@@ -46,7 +47,8 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
     if (logGroup) context.logSource = { kind: 'cloudwatch', logGroup };
     else context.unavailable.push(`logs of ${input.incident.service}: no log group (set it in the alert, .runbook/services.yaml or the runbook.logGroups setting)`);
   } else {
-    const selector = await triageKubernetes(runner, context, target, since);
+    kubernetes = await triageKubernetes(runner, context, target, since);
+    const selector = kubernetes.selector;
     const logGroup = mapped?.logGroup ?? input.logGroups?.[input.incident.service];
     context.logSource = logGroup ? { kind: 'cloudwatch', logGroup } : { kind: 'pods', namespace: target.namespace, labelSelector: target.labelSelector ?? selector ?? `app=${target.name}` };
   }
@@ -69,6 +71,9 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
     );
     if (series.ok && series.result.operation === 'logs.insights') context.errorSeries = perMinuteSeries(series.result.result.rows, 'errors');
   }
+
+  // The analyzers weigh objects by what the symptoms name, so they run once the logs are read.
+  if (kubernetes && target.platform === 'kubernetes') await readSurroundings(runner, context, target, kubernetes);
 
   const commits = await runner.run(contextQuery('git', 'git.commitsBetween', 'workspace', { since: new Date(since).toISOString(), until: new Date(input.now).toISOString() }, 'Recent commits in the open repository.'));
   if (commits.ok && commits.result.operation === 'git.commitsBetween') context.recentCommits = commits.result.commits;

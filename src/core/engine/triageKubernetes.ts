@@ -2,9 +2,11 @@
  * Kubernetes triage: the deployment and its rollout history (ReplicaSets), the pods'
  * container states (restarts, last termination, waiting reasons), warning events and nodes.
  */
-import type { K8sPod, K8sReplicaSet } from '../../providers/types';
+import type { K8sPod, K8sReplicaSet, K8sService } from '../../providers/types';
+import { analyzeResult } from '../findings/analyzers';
+import { mentions } from '../findings/analyzers/kubernetes/common';
 import type { KubernetesTargetSchema } from '../incident';
-import type { ChangeRecord, Termination, TriageContext } from '../reasoner/types';
+import type { ChangeRecord, QueryResult, Termination, TriageContext } from '../reasoner/types';
 import type { z } from 'zod';
 import { commitOfContainers, diffContainers, k8sContainers } from './changes';
 import type { QueryRunner } from './queryRunner';
@@ -13,12 +15,42 @@ import { eventsAboutWorkload, scopeOf } from './eventAttribution';
 
 type KubernetesTarget = z.infer<typeof KubernetesTargetSchema>;
 
-/** Returns the deployment's label selector when it could be read. */
-export async function triageKubernetes(runner: QueryRunner, context: TriageContext, target: KubernetesTarget, since: number): Promise<string | undefined> {
-  const ref = `${target.namespace}/${target.deployment}`;
-  let selector = target.labelSelector;
-  const rollout = await runner.run(contextQuery('kubernetes', 'k8s.rollout', ref, {}, 'Read the deployment and its rollout history before hypothesising.'));
-  if (rollout.ok && rollout.result.operation === 'k8s.rollout') {
+/** What Kubernetes triage read that the object analyzers look at again once the logs are in. */
+export interface KubernetesReads {
+  selector?: string;
+  results: QueryResult[];
+}
+
+/** Workloads other than Deployments: their object gives the pods' selector (a bare pod is its own name). */
+async function workloadSelector(runner: QueryRunner, context: TriageContext, target: KubernetesTarget): Promise<string | undefined> {
+  if (target.kind === 'Deployment' || target.labelSelector) return target.labelSelector;
+  const read = await runner.run(contextQuery('kubernetes', 'k8s.objects', `${target.namespace}/${target.kind}/${target.name}`, {}, `Read ${target.kind} ${target.name} before hypothesising.`));
+  if (!read.ok || read.result.operation !== 'k8s.objects') {
+    if (!read.ok) context.unavailable.push(`Kubernetes ${target.kind} ${target.namespace}/${target.name}: ${read.error}`);
+    return undefined;
+  }
+  const object = read.result.objects[0];
+  if (!object) return undefined;
+  if (object.kind === 'StatefulSet' || object.kind === 'DaemonSet' || object.kind === 'Job') {
+    const ready = object.kind === 'StatefulSet' ? object.readyReplicas : object.kind === 'DaemonSet' ? object.ready : object.active;
+    const desired = object.kind === 'StatefulSet' ? object.replicas : object.kind === 'DaemonSet' ? object.desired : Math.max(object.active, object.completions ?? 1);
+    context.workload = { platform: 'kubernetes', name: object.name, desired, running: ready, pending: Math.max(0, desired - ready), events: [] };
+    return object.selector;
+  }
+  if (object.kind === 'Pod') return Object.entries(object.labels).map(([k, v]) => `${k}=${v}`).join(',') || undefined;
+  if (object.kind === 'CronJob') return undefined;
+  return undefined;
+}
+
+/** Returns the pods' label selector when it could be read, and the raw reads the analyzers use. */
+export async function triageKubernetes(runner: QueryRunner, context: TriageContext, target: KubernetesTarget, since: number): Promise<KubernetesReads> {
+  const ref = `${target.namespace}/${target.name}`;
+  const results: QueryResult[] = [];
+  let selector = await workloadSelector(runner, context, target);
+  const rollout = target.kind === 'Deployment' ? await runner.run(contextQuery('kubernetes', 'k8s.rollout', ref, {}, 'Read the deployment and its rollout history before hypothesising.')) : undefined;
+  if (!rollout) {
+    // Not a Deployment: no ReplicaSet history to read.
+  } else if (rollout.ok && rollout.result.operation === 'k8s.rollout') {
     const { deployment, replicaSets } = rollout.result;
     selector ??= deployment.selector;
     context.workload = {
@@ -36,12 +68,16 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
 
   const pods = await runner.run(contextQuery('kubernetes', 'k8s.pods', `${target.namespace}/${selector ?? `app=${target.name}`}`, {}, 'How are the pods doing (restarts, last termination, waiting reasons)?'));
   if (pods.ok && pods.result.operation === 'k8s.pods') {
-    context.terminations = pods.result.pods.flatMap((pod) => podTerminations(pod, context.now)).filter((t) => t.at >= since);
-    context.scope = scopeOf(target.kind, target.name, pods.result.pods);
+    // A bare pod's "selector" may match its siblings: keep the pod itself.
+    const own = target.kind === 'Pod' ? pods.result.pods.filter((p) => p.name === target.name) : pods.result.pods;
+    context.terminations = own.flatMap((pod) => podTerminations(pod, context.now)).filter((t) => t.at >= since);
+    context.scope = scopeOf(target.kind, target.name, own);
+    context.pods = own;
   } else if (!pods.ok) context.unavailable.push(`pods of ${ref}: ${pods.error}`);
 
   const events = await runner.run(contextQuery('kubernetes', 'k8s.events', target.namespace, {}, 'Which warnings did Kubernetes record in the namespace?'));
   if (events.ok && events.result.operation === 'k8s.events') {
+    results.push(events.result);
     // Only events about the workload's own objects: its neighbours' failures are not its evidence.
     const relevant = eventsAboutWorkload(events.result.events, context.scope)
       .filter((e) => e.lastTimestamp >= since)
@@ -53,9 +89,37 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
   }
 
   const nodes = await runner.run(contextQuery('kubernetes', 'k8s.nodes', 'cluster-nodes', {}, 'Are nodes under memory, disk or PID pressure?'));
-  if (nodes.ok && nodes.result.operation === 'k8s.nodes') context.nodes = nodes.result.nodes;
-  else if (!nodes.ok) context.unavailable.push(`nodes: ${nodes.error}`);
-  return selector;
+  if (nodes.ok && nodes.result.operation === 'k8s.nodes') {
+    context.nodes = nodes.result.nodes;
+    results.push(nodes.result);
+  } else if (!nodes.ok) context.unavailable.push(`nodes: ${nodes.error}`);
+  return { selector, results };
+}
+
+/** The kinds read around a workload in one namespace (one bounded list call each). */
+const SURROUNDING_KINDS = ['Service', 'Endpoints', 'Ingress', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'NetworkPolicy', 'ResourceQuota', 'CronJob'];
+
+/**
+ * After the logs: the objects around the workload (Services, config, claims, policies, quotas,
+ * jobs), the pods behind Services its symptoms name, and what the analyzers make of all of it.
+ */
+export async function readSurroundings(runner: QueryRunner, context: TriageContext, target: KubernetesTarget, reads: KubernetesReads): Promise<void> {
+  const objects = await runner.run(contextQuery('kubernetes', 'k8s.objects', target.namespace, { kinds: SURROUNDING_KINDS.join(','), limit: 200 }, 'What do the objects around the workload say (Services and endpoints, config, claims, policies, quotas, jobs)?'));
+  const results = [...reads.results];
+  if (objects.ok && objects.result.operation === 'k8s.objects') {
+    results.push(objects.result);
+    for (const failure of objects.result.failed) context.unavailable.push(`Kubernetes ${failure.kind} in ${target.namespace}: ${failure.error}`);
+    const services = objects.result.objects.filter((o): o is K8sService => o.kind === 'Service');
+    const named = services.filter((s) => Object.keys(s.selector).length && !(context.pods ?? []).some((p) => Object.entries(s.selector).every(([k, v]) => p.labels[k] === v)) && mentions(context, s.name)).slice(0, 2);
+    for (const service of named) {
+      const selector = Object.entries(service.selector).map(([k, v]) => `${k}=${v}`).join(',');
+      const pods = await runner.run(contextQuery('kubernetes', 'k8s.pods', `${target.namespace}/${selector}`, {}, `Which pods does Service ${service.name} (named in the errors) send to?`));
+      if (pods.ok && pods.result.operation === 'k8s.pods') context.relatedPods = { ...context.relatedPods, [service.name]: pods.result.pods };
+    }
+  } else if (!objects.ok) {
+    context.unavailable.push(`Kubernetes objects in ${target.namespace}: ${objects.error}`);
+  }
+  context.findings = results.flatMap((result) => analyzeResult(result, context));
 }
 
 /** Rollouts in the window: each ReplicaSet created then, compared with the one before it. */

@@ -6,7 +6,7 @@
  */
 import type { Incident } from '../incident';
 import type { Evidence, FailureCategory, HypothesisNode, QuerySpec, TimeWindow } from '../model';
-import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sPod, K8sReplicaSet, InsightsResult } from '../../providers/types';
+import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sObject, K8sPod, K8sReplicaSet, InsightsResult } from '../../providers/types';
 import type { PatternChange } from '../logs/patternChange';
 import type { Finding } from '../findings/types';
 
@@ -111,6 +111,10 @@ export interface TriageContext {
   /** epoch ms: the investigation clock. */
   now: number;
   workload?: WorkloadSnapshot;
+  /** Kubernetes: the workload's pods as read in triage (specs: volumes, env sources, probes, ports). */
+  pods?: K8sPod[];
+  /** Kubernetes: pods behind the Services the workload's symptoms name (by Service), for their ports and labels. */
+  relatedPods?: Record<string, K8sPod[]>;
   /** Kubernetes: the workload's own objects; events about anything else are its neighbours'. */
   scope?: WorkloadScope;
   service?: EcsService;
@@ -162,7 +166,9 @@ export type QueryResult =
   | { operation: 'k8s.pods'; pods: K8sPod[] }
   | { operation: 'k8s.events'; events: K8sEvent[] }
   | { operation: 'k8s.rollout'; deployment: K8sDeployment; replicaSets: K8sReplicaSet[] }
-  | { operation: 'k8s.nodes'; nodes: K8sNode[] };
+  | { operation: 'k8s.nodes'; nodes: K8sNode[] }
+  /** Objects of several kinds in one namespace (or one object); kinds that could not be read are listed, the rest answer. */
+  | { operation: 'k8s.objects'; namespace: string; objects: K8sObject[]; failed: { kind: string; error: string }[] };
 
 /** Evidence as a reasoner reports it; the engine adds id, hypothesis, query and source. */
 export type EvidenceDraft = Omit<Evidence, 'id' | 'hypothesisId' | 'queryId' | 'source'>;

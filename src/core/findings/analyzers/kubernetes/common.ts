@@ -1,0 +1,74 @@
+/** What the Kubernetes analyzers share: label matching, the workload's pods, what its symptoms name. */
+import type { K8sObjectKind, K8sObjectOf, K8sPod } from '../../../../providers/types';
+import { extractEntities } from '../../../entities/extract';
+import type { QueryProposal, QueryResult, TriageContext } from '../../../reasoner/types';
+import type { Finding } from '../../types';
+
+/** `app=web,tier=api` or a matchLabels record → a record. */
+export function labelsOf(selector: string | Record<string, string>): Record<string, string> {
+  if (typeof selector !== 'string') return selector;
+  return Object.fromEntries(
+    selector
+      .split(',')
+      .map((part) => part.trim().split('='))
+      .filter((kv) => kv.length === 2 && kv[0])
+      .map(([k, v]) => [k!, v!]),
+  );
+}
+
+/** Equality selectors only (what matchLabels and most Service selectors are); an empty selector selects nothing here. */
+export function selects(selector: string | Record<string, string>, labels: Record<string, string>): boolean {
+  const wanted = Object.entries(labelsOf(selector));
+  return wanted.length > 0 && wanted.every(([k, v]) => labels[k] === v);
+}
+
+export function objectsOf<K extends K8sObjectKind>(result: QueryResult, kind: K): K8sObjectOf<K>[] {
+  return result.operation === 'k8s.objects' ? (result.objects.filter((o) => o.kind === kind) as K8sObjectOf<K>[]) : [];
+}
+
+export function targetPods(context: TriageContext): K8sPod[] {
+  return context.pods ?? [];
+}
+
+/** The texts the workload's symptoms are made of: new log lines, stop reasons, its events. */
+export function symptomTexts(context: TriageContext): string[] {
+  return [
+    ...context.logOverview.filter((p) => p.change === 'new' || p.change === 'surged').map((p) => p.example),
+    ...context.terminations.map((t) => t.reason),
+    ...(context.workload?.events ?? []).map((e) => `${e.reason ?? ''} ${e.message}`),
+  ];
+}
+
+/** Names (services, hosts, objects) the symptoms mention, lower-case. */
+export function namedBySymptoms(context: TriageContext): Set<string> {
+  const names = new Set<string>();
+  for (const text of symptomTexts(context)) {
+    for (const entity of extractEntities(text)) {
+      names.add(entity.value.toLowerCase());
+      if (entity.kind === 'host' || entity.kind === 'k8s-dns' || entity.kind === 'url' || entity.kind === 'grpc-target') names.add(entity.value.toLowerCase().split(/[.:/]/)[0]!);
+    }
+  }
+  return names;
+}
+
+export function mentions(context: TriageContext, name: string): boolean {
+  const lower = name.toLowerCase();
+  return namedBySymptoms(context).has(lower) || symptomTexts(context).some((t) => new RegExp(`(^|[^a-z0-9-])${escape(lower)}([^a-z0-9-]|$)`, 'i').test(t));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The targeted re-read of one object. */
+export function recheckOf(object: { kind: K8sObjectKind; name: string; namespace?: string }, context: TriageContext, rationale: string, companions: K8sObjectKind[] = []): QueryProposal {
+  const namespace = object.namespace ?? (context.incident.target.platform === 'kubernetes' ? context.incident.target.namespace : '');
+  return { provider: 'kubernetes', operation: 'k8s.objects', target: `${namespace}/${[object.kind, ...companions].join(',')}/${object.name}`, params: {}, rationale };
+}
+
+/** Changed (created or updated) shortly before the symptoms: a candidate change. */
+export function changedNear(at: number | undefined, context: TriageContext, horizonMs = 2 * 3_600_000): boolean {
+  return at !== undefined && at <= context.onset + 5 * 60_000 && context.onset - at <= horizonMs;
+}
+
+export type { Finding };

@@ -1,0 +1,256 @@
+/**
+ * Analyzers over the objects around a workload, one per kind (as k8sgpt keeps them): what each
+ * checks is in docs/kubernetes-analyzers.md. Every one only reports objects related to the
+ * workload — they select its pods, its pods reference them, or its symptoms name them — so a
+ * neighbour's broken Service is not this incident's cause.
+ */
+import type { K8sPod, K8sService } from '../../../../providers/types';
+import type { TriageContext } from '../../../reasoner/types';
+import { changedNear, mentions, objectsOf, recheckOf, selects, targetPods, type Finding } from './common';
+import type { Analyzer } from '../index';
+
+/** Pods a Service sends to: the workload's, or those triage read for a Service its symptoms name. */
+function podsBehind(service: K8sService, context: TriageContext): K8sPod[] {
+  return [...targetPods(context), ...Object.values(context.relatedPods ?? {}).flat()].filter((p) => selects(service.selector, p.labels));
+}
+
+const services: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  const endpoints = objectsOf(result, 'Endpoints');
+  for (const service of objectsOf(result, 'Service')) {
+    if (!Object.keys(service.selector).length) continue;
+    const selectsTarget = targetPods(context).some((p) => selects(service.selector, p.labels));
+    if (!selectsTarget && !mentions(context, service.name)) continue;
+    const recheck = recheckOf(service, context, `Does Service ${service.name} still select no ready pod / the wrong port?`, ['Endpoints']);
+    const ep = endpoints.find((e) => e.name === service.name);
+    const behind = podsBehind(service, context);
+    if (ep && ep.readyCount === 0 && ep.notReadyCount === 0 && !behind.length) {
+      const selector = Object.entries(service.selector).map(([k, v]) => `${k}=${v}`).join(',');
+      out.push({ analyzer: 'service-selector', category: 'network', culprit: { kind: 'other', id: `service/${service.name}` }, strength: 'strong', object: `Service/${service.name}`, summary: `Service ${service.name} selects no pod (selector ${selector}): it has no endpoints`, recheck });
+      continue;
+    }
+    // targetPort against the ports the selected pods' containers declare.
+    const declared = behind.flatMap((p) => (p.containerSpecs ?? []).flatMap((c) => c.ports ?? []));
+    if (!declared.length) continue;
+    for (const port of service.ports) {
+      const ok = typeof port.targetPort === 'number' ? declared.some((d) => d.containerPort === port.targetPort) : declared.some((d) => d.name === port.targetPort);
+      if (!ok) {
+        out.push({
+          analyzer: 'service-port',
+          category: 'config-change',
+          culprit: { kind: 'other', id: `service/${service.name}` },
+          strength: 'strong',
+          object: `Service/${service.name}`,
+          summary: `Service ${service.name} sends port ${port.port} to targetPort ${port.targetPort}, but its pods listen on ${[...new Set(declared.map((d) => d.name ? `${d.containerPort} (${d.name})` : String(d.containerPort)))].join(', ')}`,
+          recheck,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+const ingresses: Analyzer = (result, context) => {
+  const names = new Set(objectsOf(result, 'Service').map((s) => s.name));
+  if (!names.size && !objectsOf(result, 'Ingress').length) return [];
+  const target = context.incident.target.platform === 'kubernetes' ? context.incident.target.name : '';
+  const out: Finding[] = [];
+  for (const ingress of objectsOf(result, 'Ingress')) {
+    const backends = [...ingress.rules.flatMap((r) => r.paths.map((p) => ({ host: r.host, ...p }))), ...(ingress.defaultBackend ? [{ host: undefined, path: undefined, ...ingress.defaultBackend }] : [])];
+    for (const backend of backends) {
+      if (!backend.service || names.has(backend.service)) continue;
+      const related = ingress.name.includes(target) || backend.service.includes(target) || mentions(context, ingress.name) || (backend.host !== undefined && mentions(context, backend.host));
+      if (!related) continue;
+      out.push({
+        analyzer: 'ingress-backend',
+        category: 'network',
+        culprit: { kind: 'other', id: `ingress/${ingress.name}` },
+        strength: 'strong',
+        object: `Ingress/${ingress.name}`,
+        summary: `Ingress ${ingress.name} routes ${backend.host ?? '*'}${backend.path ?? ''} to Service ${backend.service}, which does not exist`,
+        recheck: recheckOf(ingress, context, `Does Ingress ${ingress.name} still route to a missing Service?`),
+      });
+    }
+  }
+  return out;
+};
+
+/** ConfigMaps and Secrets the workload's pods reference: missing, missing a key, or changed just before. */
+const configuration: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  const pods = targetPods(context);
+  if (!pods.length || result.operation !== 'k8s.objects') return out;
+  const read = new Set(result.failed.map((f) => f.kind));
+  for (const kind of ['ConfigMap', 'Secret'] as const) {
+    if (read.has(kind)) continue;
+    const present = new Map<string, { keys: string[]; updatedAt: number }>(objectsOf(result, kind).map((o) => [o.name, o]));
+    const refs = new Map<string, Set<string>>();
+    const add = (name: string | undefined, key?: string) => {
+      if (!name) return;
+      const keys = refs.get(name) ?? new Set<string>();
+      if (key) keys.add(key);
+      refs.set(name, keys);
+    };
+    for (const pod of pods) {
+      for (const spec of [...(pod.containerSpecs ?? []), ...(pod.initContainers ?? [])]) {
+        for (const env of spec.env) {
+          const ref = kind === 'ConfigMap' ? env.fromConfigMap : env.fromSecret;
+          if (ref) add(ref.split('/')[0], ref.split('/')[1]);
+        }
+        for (const from of spec.envFrom ?? []) if (!from.optional) add(kind === 'ConfigMap' ? from.configMap : from.secret);
+      }
+      for (const volume of pod.volumes ?? []) if (!volume.optional && volume.type === (kind === 'ConfigMap' ? 'configMap' : 'secret')) add(volume.source);
+    }
+    const lower = kind === 'ConfigMap' ? 'configmap' : 'secret';
+    // A single-object re-read only tells about that object: absence of the others means nothing.
+    const single = result.objects.length <= 1 && objectsOf(result, kind).length <= 1 && result.objects.every((o) => o.kind === kind);
+    for (const [name, keys] of refs) {
+      const object = present.get(name);
+      const recheck = recheckOf({ kind, name }, context, `Does ${kind} ${name} exist, with the keys the pods need?`);
+      if (!object) {
+        if (single && result.objects.length) continue;
+        out.push({ analyzer: `${lower}-missing`, category: 'config-change', culprit: { kind: 'other', id: `${lower}/${name}` }, strength: 'strong', object: `${kind}/${name}`, summary: `The pods reference ${kind} ${name}, which does not exist`, recheck });
+        continue;
+      }
+      const missing = [...keys].filter((k) => !object.keys.includes(k));
+      if (missing.length) {
+        out.push({ analyzer: `${lower}-key`, category: 'config-change', culprit: { kind: 'other', id: `${lower}/${name}` }, strength: 'strong', object: `${kind}/${name}`, summary: `${kind} ${name} has no key ${missing.join(', ')}, which the pods read`, at: object.updatedAt, recheck });
+        continue;
+      }
+      if (changedNear(object.updatedAt, context)) {
+        // Which setting: a key of it the workload's symptoms name.
+        const named = object.keys.find((k) => mentions(context, k));
+        out.push({
+          analyzer: `${lower}-changed`,
+          category: 'config-change',
+          culprit: named ? { kind: 'config', id: named } : { kind: 'other', id: `${lower}/${name}` },
+          strength: named ? 'strong' : 'weak',
+          object: `${kind}/${name}`,
+          summary: `${kind} ${name}, which the pods read, changed shortly before the symptoms${named ? ` (the errors name its key ${named})` : ''}`,
+          at: object.updatedAt,
+          recheck,
+        });
+      }
+    }
+  }
+  return out;
+};
+
+const claims: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  const target = context.incident.target.platform === 'kubernetes' ? context.incident.target.name : '';
+  const referenced = new Set(targetPods(context).flatMap((p) => (p.volumes ?? []).filter((v) => v.type === 'persistentVolumeClaim' && v.source).map((v) => v.source!)));
+  const classes = new Set(objectsOf(result, 'StorageClass').map((s) => s.name));
+  for (const claim of objectsOf(result, 'PersistentVolumeClaim')) {
+    const related = referenced.has(claim.name) || (target.length >= 3 && claim.name.includes(target));
+    if (!related || claim.phase !== 'Pending') continue;
+    const missingClass = claim.storageClass && classes.size > 0 && !classes.has(claim.storageClass);
+    out.push({
+      analyzer: 'pvc-pending',
+      category: 'storage',
+      culprit: { kind: 'other', id: `pvc/${claim.name}` },
+      strength: 'strong',
+      object: `PersistentVolumeClaim/${claim.name}`,
+      summary: `PersistentVolumeClaim ${claim.name} is Pending${claim.storageClass ? ` (StorageClass ${claim.storageClass}${missingClass ? ', which does not exist' : ''})` : ''}`,
+      at: claim.createdAt,
+      recheck: recheckOf({ kind: 'PersistentVolumeClaim', name: claim.name }, context, `Is claim ${claim.name} still Pending?`),
+    });
+  }
+  return out;
+};
+
+const networkPolicies: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  const pods = targetPods(context);
+  const calledServices = objectsOf(result, 'Service').filter((s) => mentions(context, s.name));
+  for (const policy of objectsOf(result, 'NetworkPolicy')) {
+    const isolatesTarget = policy.podSelector === '' || pods.some((p) => selects(policy.podSelector, p.labels));
+    const isolatesDependency = calledServices.find((s) => policy.podSelector !== '' && Object.entries(s.selector).length > 0 && Object.entries(s.selector).every(([k, v]) => policy.podSelector.split(',').includes(`${k}=${v}`)));
+    if (!isolatesTarget && !isolatesDependency) continue;
+    const recent = changedNear(policy.createdAt, context);
+    const restricts = (isolatesTarget && policy.policyTypes.includes('Egress') && policy.egress.every((r) => !r.to.length || r.to.every((t) => !/kube-dns|53/.test(t)))) || (!!isolatesDependency && policy.policyTypes.includes('Ingress'));
+    if (!recent && !restricts) continue;
+    out.push({
+      analyzer: 'network-policy',
+      category: 'network',
+      culprit: { kind: 'other', id: `networkpolicy/${policy.name}` },
+      strength: recent ? 'strong' : 'weak',
+      object: `NetworkPolicy/${policy.name}`,
+      summary: `NetworkPolicy ${policy.name} ${recent ? 'was created shortly before the symptoms and ' : ''}restricts ${isolatesDependency ? `traffic to ${isolatesDependency.name}'s pods` : `${policy.podSelector || 'every pod'}'s ${policy.policyTypes.join('/').toLowerCase()} traffic`}`,
+      at: policy.createdAt,
+      recheck: recheckOf({ kind: 'NetworkPolicy', name: policy.name }, context, `Is NetworkPolicy ${policy.name} still in place?`),
+    });
+  }
+  return out;
+};
+
+const quotas: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  for (const quota of objectsOf(result, 'ResourceQuota')) {
+    const full = Object.keys(quota.hard).filter((resource) => quota.used[resource] !== undefined && quantity(quota.used[resource]!) >= quantity(quota.hard[resource]!) * 0.9);
+    if (!full.length) continue;
+    const blamed = mentions(context, quota.name);
+    out.push({
+      analyzer: 'quota-exhausted',
+      category: 'capacity',
+      culprit: { kind: 'other', id: `resourcequota/${quota.name}` },
+      strength: blamed ? 'strong' : 'weak',
+      object: `ResourceQuota/${quota.name}`,
+      summary: `ResourceQuota ${quota.name} is exhausted: ${full.map((r) => `${r} ${quota.used[r]}/${quota.hard[r]}`).join(', ')}`,
+      recheck: recheckOf({ kind: 'ResourceQuota', name: quota.name }, context, `Is quota ${quota.name} still exhausted?`),
+    });
+  }
+  return out;
+};
+
+const cronJobs: Analyzer = (result, context) => {
+  const target = context.incident.target;
+  const out: Finding[] = [];
+  for (const cron of objectsOf(result, 'CronJob')) {
+    const related = (target.platform === 'kubernetes' && target.name === cron.name) || mentions(context, cron.name);
+    if (!related || !cron.suspend) continue;
+    out.push({
+      analyzer: 'cronjob-suspended',
+      category: 'config-change',
+      culprit: { kind: 'other', id: `cronjob/${cron.name}` },
+      strength: 'strong',
+      object: `CronJob/${cron.name}`,
+      summary: `CronJob ${cron.name} is suspended${cron.lastSuccessfulTime ? `; its last successful run was at ${new Date(cron.lastSuccessfulTime).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+      recheck: recheckOf({ kind: 'CronJob', name: cron.name }, context, `Is CronJob ${cron.name} still suspended?`),
+    });
+  }
+  return out;
+};
+
+/** Nodes the workload's pods run on that are not Ready or under pressure. */
+const nodes: Analyzer = (result, context) => {
+  if (result.operation !== 'k8s.nodes') return [];
+  const hosting = new Set([...(context.scope?.nodes ?? [])]);
+  const out: Finding[] = [];
+  for (const node of result.nodes) {
+    if (!hosting.has(node.name)) continue;
+    const bad = node.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : /Pressure$/.test(c.type) && c.status === 'True'));
+    if (!bad.length) continue;
+    out.push({
+      analyzer: 'node-condition',
+      category: 'node-pressure',
+      culprit: { kind: 'node', id: node.name },
+      strength: 'strong',
+      object: `Node/${node.name}`,
+      summary: `Node ${node.name}, which runs the workload's pods, is ${bad.map((c) => (c.type === 'Ready' ? `NotReady (${c.reason ?? c.status})` : c.type)).join(', ')}`,
+      at: Math.min(...bad.map((c) => c.lastTransitionTime ?? context.onset)),
+      recheck: { provider: 'kubernetes', operation: 'k8s.nodes', target: 'cluster-nodes', params: {}, rationale: `Is node ${node.name} still ${bad[0]!.type === 'Ready' ? 'NotReady' : bad[0]!.type}?` },
+    });
+  }
+  return out;
+};
+
+/** Kubernetes quantities to comparable numbers (`15Gi`, `500m`, `2`). */
+export function quantity(text: string): number {
+  const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  const units: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+  return Number(match[1]) * (units[match[2]!] ?? 1);
+}
+
+export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, cronJobs, nodes];
