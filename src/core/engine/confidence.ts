@@ -83,6 +83,8 @@ function temporalScore(input: ConfidenceInput, supporting: readonly Evidence[]):
     return { value: 0.3, text: `Timing: the change is ${Math.round(minutes / 60)} h older than the symptoms.` };
   }
   const firsts = supporting.map((e) => (e.observedAt ? Date.parse(e.observedAt) : NaN)).filter((t) => !Number.isNaN(t));
+  // An object read now (a Service with no endpoints, a claim still Pending) is in that state while the symptoms last.
+  if (!firsts.length && supporting.some((e) => e.kind === 'object-state')) return { value: 0.6, text: 'Timing: the object is in this state now, while the symptoms last (no date of the change).' };
   if (!firsts.length) return { value: 0, text: 'Timing: no dated observation.' };
   const first = Math.min(...firsts);
   const lead = input.onset - first;

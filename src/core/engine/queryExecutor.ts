@@ -136,18 +136,34 @@ async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector
   const chosen = [...pods].sort((a, b) => restarts(b) - restarts(a)).slice(0, limits.maxPods);
   const sinceSeconds = Math.max(60, Math.ceil((limits.now - since) / 1000));
   const events: LogEvent[] = [];
+  let read = 0;
+  let firstFailure: unknown;
+  // A container that never started (waiting on a volume, an image, its config) has no logs: the
+  // API server answers 400. That is one container's silence, not the log source failing.
+  const tryRead = async (read_: () => Promise<LogEvent[]>): Promise<LogEvent[]> => {
+    try {
+      const lines = await read_();
+      read += 1;
+      return lines;
+    } catch (error) {
+      if (signal?.aborted || (error instanceof ProviderError && error.kind === 'cancelled')) throw error;
+      firstFailure ??= error;
+      return [];
+    }
+  };
   for (const pod of chosen) {
     for (const container of pod.containers) {
       // The window bounds the read (sinceSeconds); the provider caps the bytes. A line cap would cut the window's start.
-      const current = await k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds }, signal);
+      const current = await tryRead(() => k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds }, signal));
       // Fold traces per stream, before any filter: a filter must not strip frames off their error.
       events.push(...foldStackTraces(current).map((e) => ({ ...e, logStream: `${pod.name}/${container.name}` })));
       if (container.restartCount > 0) {
-        const previous = await k8s.podLogs(namespace, pod.name, { container: container.name, previous: true, tailLines: limits.maxLogEvents }, signal);
+        const previous = await tryRead(() => k8s.podLogs(namespace, pod.name, { container: container.name, previous: true, tailLines: limits.maxLogEvents }, signal));
         events.push(...foldStackTraces(previous).filter((e) => e.timestamp >= since).map((e) => ({ ...e, logStream: `${pod.name}/${container.name} (previous)` })));
       }
     }
   }
+  if (read === 0 && firstFailure !== undefined) throw firstFailure;
   return events.sort((a, b) => a.timestamp - b.timestamp);
 }
 

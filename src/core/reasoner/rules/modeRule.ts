@@ -12,7 +12,7 @@ import type { Culprit, FailureCategory } from '../../model';
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, Termination, TriageContext, WorkloadEvent } from '../types';
 import { causeProposals, type CauseKind } from './causes';
 import { clock, describeChange, eventsQuery, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, terminationQuery, type FailureRule } from './common';
-import { SIGNATURES, terminationOfAnotherMode, type Signature } from './signatures';
+import { claimedByAnotherMode, SIGNATURES, terminationOfAnotherMode, type Signature } from './signatures';
 
 export interface ModeSpec {
   id: string;
@@ -39,13 +39,23 @@ export interface Cues {
 
 export function cuesFor(signature: Signature, context: TriageContext, category?: FailureCategory): Cues {
   const terminations = context.terminations.filter((t) => matchesTermination(signature, t, category));
-  const patterns = context.logOverview.filter((p) => isFresh(p) && signature.log?.test(`${p.template}\n${p.example}`));
-  const steady = context.logOverview.filter((p) => p.change === 'steady' && signature.log?.test(`${p.template}\n${p.example}`));
-  const events = (context.workload?.events ?? []).filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
+  const patterns = context.logOverview.filter((p) => isFresh(p) && matchesLog(signature, p, category));
+  const steady = context.logOverview.filter((p) => p.change === 'steady' && matchesLog(signature, p, category));
+  const events = (context.workload?.events ?? []).filter((e) => e.at >= context.onset - 3_600_000 && matchesEvent(signature, e, category));
   return { terminations, patterns, steady, events };
 }
 
+function matchesLog(signature: Signature, pattern: PatternChange, category?: FailureCategory): boolean {
+  return !!signature.log?.test(`${pattern.template}\n${pattern.example}`) && !(category && claimedByAnotherMode(pattern.example.split('\n', 1)[0] ?? '', category));
+}
+
+function matchesEvent(signature: Signature, event: WorkloadEvent, category?: FailureCategory): boolean {
+  const text = `${event.reason ?? ''} ${event.message}`;
+  return !!signature.events?.test(text) && !(category && claimedByAnotherMode(`${event.reason ?? ''}: ${event.message}`, category));
+}
+
 export function matchesTermination(signature: Signature, termination: Termination, category?: FailureCategory): boolean {
+  if (category && claimedByAnotherMode(termination.reason, category)) return false;
   if (signature.termination?.test(termination.reason)) return true;
   if (termination.exitCode === undefined || !(signature.exitCodes ?? []).includes(termination.exitCode)) return false;
   // An exit code alone (137 = SIGKILL) counts only when the reason names no other mode: evictions
@@ -107,14 +117,14 @@ export function modeRule(spec: ModeSpec): FailureRule {
           return [terminationEvidence(spec, signature, all.filter((t) => t.at >= since), context)];
         }
         case 'logs.compareWindows':
-          return [logEvidence(spec, patternsOf(result).filter((p) => signature.log?.test(`${p.template}\n${p.example}`)), context)];
+          return [logEvidence(spec, patternsOf(result).filter((p) => matchesLog(signature, p, spec.category)), context)];
         case 'ecs.serviceEvents':
         case 'k8s.events': {
           const events: WorkloadEvent[] =
             result.operation === 'ecs.serviceEvents'
               ? result.service.events.map((e) => ({ at: e.createdAt, message: e.message }))
               : eventsAboutWorkload(result.events, context.scope).map((e) => ({ at: e.lastTimestamp, type: e.type, reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}`, count: e.count }));
-          const matching = events.filter((e) => e.at >= context.onset - 3_600_000 && signature.events?.test(`${e.reason ?? ''} ${e.message}`));
+          const matching = events.filter((e) => e.at >= context.onset - 3_600_000 && matchesEvent(signature, e, spec.category));
           return [eventEvidence(spec, matching, context)];
         }
         default:

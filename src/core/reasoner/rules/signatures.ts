@@ -4,6 +4,7 @@
  * and the "is this new error explained by a known mode?" check, read the same definitions.
  */
 import type { FailureCategory } from '../../model';
+import { classifyLine } from '../../taxonomy';
 
 export interface Signature {
   /** Stopped reasons / container reasons. */
@@ -77,6 +78,30 @@ export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
     termination: /The node was low on resource|node had condition|NodePressure|MemoryPressure|DiskPressure|PIDPressure/i,
     events: /low on resource|MemoryPressure|DiskPressure|PIDPressure|NodeNotReady|EvictionThresholdMet/i,
   },
+};
+
+/**
+ * The failure mode the vocabularies (core/taxonomy) give a text, when one strong entry names a
+ * specific mode: "pod has unbound immediate PersistentVolumeClaims" is storage, not capacity,
+ * whatever keyword a signature shares with it.
+ */
+export function vocabularyMode(text: string): FailureCategory | undefined {
+  const match = classifyLine(text).find((m) => m.entry.strength === 'strong' && m.entry.category !== 'symptom' && m.entry.category !== 'unknown');
+  return match ? (match.entry.category as FailureCategory) : undefined;
+}
+
+/** A signature match a vocabulary attributes to another mode does not count for this one. */
+export function claimedByAnotherMode(text: string, category: FailureCategory): boolean {
+  const mode = vocabularyMode(text);
+  return mode !== undefined && mode !== category && !COMPATIBLE[category]?.includes(mode);
+}
+
+/** Modes whose texts are the same failure seen from another side (a crash loop is how a bad deploy or OOM shows). */
+const COMPATIBLE: Partial<Record<FailureCategory, FailureCategory[]>> = {
+  'crash-loop': ['bad-deploy', 'oom'],
+  'bad-deploy': ['crash-loop'],
+  dependency: ['rate-limit', 'tls', 'dns'],
+  'health-check': ['dependency', 'crash-loop'],
 };
 
 /** Whether a termination reason belongs to some other mode than `category`. */
