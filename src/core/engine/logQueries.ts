@@ -16,8 +16,8 @@ export const OVERVIEW_TERMS = ['ERROR', 'Error', 'error', 'Exception', 'exceptio
  * Incident window: from shortly before onset (or the suspect change) to now, at most 6 h.
  * Baseline: the same length just before it, at most 1 h, so "new since" is meaningful.
  */
-export function logWindows(context: Pick<TriageContext, 'onset' | 'now'>, changeAt?: number): LogWindows {
-  const start = Math.min(context.onset - 10 * MINUTE, changeAt ?? Infinity);
+export function logWindows(context: Pick<TriageContext, 'onset' | 'now'> & { activeSince?: number }, changeAt?: number): LogWindows {
+  const start = Math.min(context.onset - 10 * MINUTE, changeAt ?? Infinity, context.activeSince ?? Infinity);
   const end = Math.min(context.now, start + 6 * 60 * MINUTE - 1);
   const span = Math.min(end - start, 60 * MINUTE);
   return { incident: { start, end }, baseline: { start: start - span, end: start - 1 } };

@@ -35,7 +35,9 @@ async function workloadSelector(runner: QueryRunner, context: TriageContext, tar
     const ready = object.kind === 'StatefulSet' ? object.readyReplicas : object.kind === 'DaemonSet' ? object.ready : object.active;
     const desired = object.kind === 'StatefulSet' ? object.replicas : object.kind === 'DaemonSet' ? object.desired : Math.max(object.active, object.completions ?? 1);
     context.workload = { platform: 'kubernetes', name: object.name, desired, running: ready, pending: Math.max(0, desired - ready), events: [] };
-    return object.selector;
+    if (object.kind === 'Job' && object.startTime !== undefined) context.activeSince = object.startTime;
+    // The Job controller labels its pods `job-name` too: readable, and stable across re-creations (the uid is not).
+    return object.kind === 'Job' ? `job-name=${object.name}` : object.selector;
   }
   if (object.kind === 'Pod') return Object.entries(object.labels).map(([k, v]) => `${k}=${v}`).join(',') || undefined;
   if (object.kind === 'CronJob') return undefined;

@@ -110,6 +110,8 @@ export interface TriageContext {
   onset: number;
   /** epoch ms: the investigation clock. */
   now: number;
+  /** epoch ms: when the failing run began, for a workload that runs to completion (a Job's start): its lines before the alert are the incident's. */
+  activeSince?: number;
   workload?: WorkloadSnapshot;
   /** Kubernetes: the workload's pods as read in triage (specs: volumes, env sources, probes, ports). */
   pods?: K8sPod[];

@@ -370,6 +370,6 @@ export function mapCronJob(cronJob: K8s.V1CronJob): K8sCronJob {
     ...(ms(status?.lastScheduleTime) !== undefined ? { lastScheduleTime: ms(status?.lastScheduleTime) } : {}),
     ...(ms(status?.lastSuccessfulTime) !== undefined ? { lastSuccessfulTime: ms(status?.lastSuccessfulTime) } : {}),
     active: (status?.active ?? []).map((reference) => reference.name ?? ''),
-    containers: templateContainers(spec?.jobTemplate.spec?.template),
+    containers: templateContainers(spec?.jobTemplate?.spec?.template),
   };
 }

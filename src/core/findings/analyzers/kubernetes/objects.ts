@@ -207,13 +207,17 @@ const cronJobs: Analyzer = (result, context) => {
   const target = context.incident.target;
   const out: Finding[] = [];
   for (const cron of objectsOf(result, 'CronJob')) {
+    if (!cron.suspend) continue;
     const related = (target.platform === 'kubernetes' && target.name === cron.name) || mentions(context, cron.name);
-    if (!related || !cron.suspend) continue;
+    // A suspended job that has missed runs is a cause wherever its output is awaited; one that is merely paused is background.
+    const interval = cronInterval(cron.schedule);
+    const missed = interval !== undefined && cron.lastSuccessfulTime !== undefined && context.now - cron.lastSuccessfulTime > 2 * interval;
+    if (!related && !missed) continue;
     out.push({
       analyzer: 'cronjob-suspended',
       category: 'config-change',
       culprit: { kind: 'other', id: `cronjob/${cron.name}` },
-      strength: 'strong',
+      strength: missed || related ? 'strong' : 'weak',
       object: `CronJob/${cron.name}`,
       summary: `CronJob ${cron.name} is suspended${cron.lastSuccessfulTime ? `; its last successful run was at ${new Date(cron.lastSuccessfulTime).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`,
       recheck: recheckOf({ kind: 'CronJob', name: cron.name }, context, `Is CronJob ${cron.name} still suspended?`),
@@ -244,6 +248,20 @@ const nodes: Analyzer = (result, context) => {
   }
   return out;
 };
+
+/** How often a cron schedule runs (ms), for the common shapes: every N minutes, hourly, daily, weekly. */
+export function cronInterval(schedule: string): number | undefined {
+  const fields = schedule.trim().split(/\s+/);
+  if (fields[0]?.startsWith('@')) return { '@hourly': 3_600_000, '@daily': 86_400_000, '@midnight': 86_400_000, '@weekly': 7 * 86_400_000 }[fields[0]];
+  if (fields.length !== 5) return undefined;
+  const [minute, hour, day, month, weekday] = fields as [string, string, string, string, string];
+  const every = /^\*\/(\d+)$/;
+  if (every.test(minute) && hour === '*') return Number(every.exec(minute)![1]) * 60_000;
+  if (/^\d+$/.test(minute) && hour === '*') return 3_600_000;
+  if (/^\d+$/.test(minute) && every.test(hour)) return Number(every.exec(hour)![1]) * 3_600_000;
+  if (/^\d+$/.test(minute) && /^[\d,]+$/.test(hour) && day === '*' && month === '*') return weekday === '*' ? 86_400_000 / hour.split(',').length : 7 * 86_400_000;
+  return undefined;
+}
 
 /** Kubernetes quantities to comparable numbers (`15Gi`, `500m`, `2`). */
 export function quantity(text: string): number {
