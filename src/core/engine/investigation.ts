@@ -397,9 +397,10 @@ function uniqueCommits(commits: CommitRef[]): CommitRef[] {
 /**
  * Failure modes that are usually the face of another one, and how much they yield to it:
  * tasks fail health checks because they are saturated or crashing; "a dependency is failing"
- * is the generic form of a DNS, TLS or rate-limit failure.
+ * is the generic form of a DNS, TLS or rate-limit failure; a crash loop is how a bad config,
+ * a missing permission or a broken image shows.
  */
-const YIELDS_TO_OTHERS: Record<string, number> = { 'health-check': 0.1, dependency: 0.02 };
+const YIELDS_TO_OTHERS: Record<string, number> = { 'health-check': 0.1, dependency: 0.02, 'crash-loop': 0.05 };
 
 /** Confidence, less that margin when a different mode also has strong evidence of its own. */
 function rankOf(node: HypothesisNode, nodes: readonly HypothesisNode[], state: InvestigationState): number {

@@ -18,7 +18,8 @@ import { clock, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, sus
 export const VOCABULARY_MODES: readonly FailureCategory[] = ['permissions', 'network', 'storage', 'config-change'];
 
 function strongMode(text: string): TaxonomyMatch | undefined {
-  return classifyLine(text).find((m) => m.entry.strength === 'strong' && VOCABULARY_MODES.includes(m.entry.category as FailureCategory));
+  // Servers' words often arrive JSON-escaped inside a client's log line (`is forbidden: User \"…\"`).
+  return classifyLine(text.replace(/\\"/g, '"')).find((m) => m.entry.strength === 'strong' && VOCABULARY_MODES.includes(m.entry.category as FailureCategory));
 }
 
 interface Seen {
@@ -37,7 +38,8 @@ function seenIn(context: TriageContext, terminations: readonly Termination[], pa
     if (match) out.push({ match, text: t.reason, version: t.version, at: t.at, count: 1, source: 'terminations' });
   }
   for (const p of patterns.filter(isFresh)) {
-    const match = strongMode(p.example.split('\n', 1)[0] ?? '');
+    // The whole event: a client library's exception carries the server's words at the end of its trace.
+    const match = strongMode(p.example.slice(0, 1_500)) ?? strongMode(p.example.slice(-1_500));
     if (match) out.push({ match, text: p.example, at: p.firstSeen, count: p.incidentCount, source: 'logs' });
   }
   return out;
