@@ -56,6 +56,10 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
     if (clean) cap(input.node.confidence * 0.85, `Check: ${blamed.id}'s own check (${clean.id}) found nothing wrong with it; the failure may lie between the services.`);
   }
 
+  // A mode without its cause ("out of memory", but nobody knows why) is a lead, not a root cause.
+  const named = input.chainEvidence.some((e) => e.culprit || (e.commits?.length ?? 0) > 0);
+  if (!named) cap(input.bar - BELOW_BAR, 'Check: nothing along the chain names a culprit (a commit, a version, a setting, a dependency or an object); the failure mode is clear, its cause is not.');
+
   const transient = transientSymptom(input.context);
   if (transient) cap(input.bar - BELOW_BAR, `Check: ${transient}`);
   return { confidence, reasons };

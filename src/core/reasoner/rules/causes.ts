@@ -11,7 +11,8 @@ import type { ServiceMapEntry } from '../types';
 export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'env' | 'dependency';
 
 const TWO_HOURS = 2 * 3_600_000;
-const RESOURCE_MODES = new Set(['oom', 'cpu-saturation', 'crash-loop', 'disk-full']);
+// A crash loop is not one: the setting that makes a service crash is a configuration change.
+const RESOURCE_MODES = new Set(['oom', 'cpu-saturation', 'disk-full']);
 
 export function causeProposals(kinds: readonly CauseKind[], hypothesis: HypothesisView, evidence: readonly EvidenceDraft[], context: TriageContext, horizonMs = TWO_HOURS): HypothesisProposal[] {
   const out: HypothesisProposal[] = [];
