@@ -168,6 +168,14 @@ export function podTerminations(pod: K8sPod, now: number): Termination[] {
       out.push({ platform: 'kubernetes', unit, version: pod.replicaSet, reason: podCause + [container.reason, container.message].filter(Boolean).join(': '), exitCode: container.exitCode, at: now, node: pod.nodeName, restartCount: container.restartCount, waiting: container.state === 'waiting' });
     }
   }
+  // Init containers run first: one that fails keeps the pod in Init:Error / Init:CrashLoopBackOff.
+  for (const container of pod.initContainerStatuses ?? []) {
+    const last = container.lastTermination;
+    const failing = (container.state === 'waiting' && container.reason && container.reason !== 'PodInitializing') || (container.state === 'terminated' && (container.exitCode ?? 0) !== 0);
+    if (!failing && !(last && (last.exitCode ?? 0) !== 0)) continue;
+    const reason = `Init:${container.reason ?? last?.reason ?? 'Error'}${container.message ? `: ${container.message}` : ''}`;
+    out.push({ platform: 'kubernetes', unit: `${pod.name}/${container.name} (init)`, version: pod.replicaSet, reason, exitCode: container.exitCode ?? last?.exitCode, at: last?.finishedAt ?? now, startedAt: last?.startedAt, node: pod.nodeName, restartCount: container.restartCount, waiting: container.state === 'waiting' });
+  }
   for (const condition of pod.conditions) {
     if (condition.type === 'PodScheduled' && condition.status === 'False') {
       out.push({ platform: 'kubernetes', unit: pod.name, version: pod.replicaSet, reason: [condition.reason, condition.message].filter(Boolean).join(': '), at: condition.lastTransitionTime ?? pod.createdAt, waiting: true });

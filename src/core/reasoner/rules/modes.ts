@@ -11,7 +11,9 @@ import { modeRule, type ModeSpec } from './modeRule';
 const DAY = 24 * 3_600_000;
 
 const dependencyCulprit: ModeSpec['culprit'] = ({ patterns }, context) => {
-  const dependency = dependencyOf(patterns.map((p) => p.example), context);
+  // The line that says "refused" may not name the host; another new line of the same failure usually does.
+  const fresh = context.logOverview.filter((p) => p.change === 'new' || p.change === 'surged').map((p) => p.example);
+  const dependency = dependencyOf(patterns.map((p) => p.example), context) ?? dependencyOf(fresh, context);
   return dependency ? { kind: 'dependency', id: dependency.name } : undefined;
 };
 
