@@ -357,7 +357,8 @@ class Investigation {
     const chain = this.ancestry(node);
     const chainEvidence = chain.flatMap((n) => n.evidenceIds.map((id) => this.state.evidence[id]!)).filter((e) => this.isSupporting(e));
     const descendants = nodes.filter((n) => n.id.startsWith(`${chain[0]!.id}.`));
-    const outcome = checkVerdict({ node, chain, chainEvidence, descendants, context: this.context, bar: this.limits.confirmThreshold });
+    const refuted = (n: HypothesisNode) => n.evidenceIds.some((id) => { const e = this.state.evidence[id]; return !!e && !e.supports && e.strength !== 'none'; });
+    const outcome = checkVerdict({ node, chain, chainEvidence, descendants, context: this.context, bar: this.limits.confirmThreshold, refuted });
     if (!outcome.reasons.length) return;
     const factors = node.factors ? { ...node.factors, explanation: [...node.factors.explanation, ...outcome.reasons] } : undefined;
     this.update(node, node.status, outcome.confidence, factors, outcome.reasons.join(' '));

@@ -4,7 +4,8 @@
  */
 import type { K8sPod, K8sReplicaSet, K8sService } from '../../providers/types';
 import { analyzeResult } from '../findings/analyzers';
-import { mentions } from '../findings/analyzers/kubernetes/common';
+import { mentions, surroundingsQuery } from '../findings/analyzers/kubernetes/common';
+import { CONTEXT_ID } from './contextQuery';
 import type { KubernetesTargetSchema } from '../incident';
 import type { ChangeRecord, QueryResult, Termination, TriageContext } from '../reasoner/types';
 import type { z } from 'zod';
@@ -98,15 +99,12 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
   return { selector, results };
 }
 
-/** The kinds read around a workload in one namespace (one bounded list call each). */
-const SURROUNDING_KINDS = ['Service', 'Endpoints', 'Ingress', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'NetworkPolicy', 'ResourceQuota', 'CronJob'];
-
 /**
  * After the logs: the objects around the workload (Services, config, claims, policies, quotas,
  * jobs), the pods behind Services its symptoms name, and what the analyzers make of all of it.
  */
 export async function readSurroundings(runner: QueryRunner, context: TriageContext, target: KubernetesTarget, reads: KubernetesReads): Promise<void> {
-  const objects = await runner.run(contextQuery('kubernetes', 'k8s.objects', target.namespace, { kinds: SURROUNDING_KINDS.join(','), limit: 200 }, 'What do the objects around the workload say (Services and endpoints, config, claims, policies, quotas, jobs)?'));
+  const objects = await runner.run({ ...surroundingsQuery(target.namespace), hypothesisId: CONTEXT_ID });
   const results = [...reads.results];
   if (objects.ok && objects.result.operation === 'k8s.objects') {
     results.push(objects.result);

@@ -24,6 +24,8 @@ export interface CheckInput {
   descendants: readonly HypothesisNode[];
   context: TriageContext;
   bar: number;
+  /** Whether a node has evidence that really refutes it (weak or strong), not just "nothing found". */
+  refuted(node: HypothesisNode): boolean;
 }
 
 export interface CheckOutcome {
@@ -52,7 +54,8 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
 
   const blamed = [...input.chainEvidence].reverse().find((e) => e.culprit)?.culprit;
   if (blamed?.kind === 'dependency') {
-    const clean = input.descendants.find((d) => d.status === 'pruned' && d.focus?.rule === 'dependency-cause' && d.focus.dependency === blamed.id);
+    // Clean means read and found healthy: a dependency that could not be read (outside the cluster, no logs) proves nothing.
+    const clean = input.descendants.find((d) => d.status === 'pruned' && d.focus?.rule === 'dependency-cause' && d.focus.dependency === blamed.id && input.refuted(d));
     if (clean) cap(input.node.confidence * 0.85, `Check: ${blamed.id}'s own check (${clean.id}) found nothing wrong with it; the failure may lie between the services.`);
   }
 

@@ -120,6 +120,7 @@ export const dependencyCauseRule: FailureRule = {
 function logsEvidence(hypothesis: HypothesisView, patterns: ReturnType<typeof patternsOf>, context: TriageContext): EvidenceDraft {
   const name = hypothesis.focus.dependency!;
   const fresh = patterns.filter((p) => isFresh(p) && p.incidentCount >= 3 && TROUBLE.test(p.template));
+  if (!patterns.length) return { kind: 'log-pattern', strength: 'none', supports: false, summary: `No log lines of ${name} could be read in either window (no pods, or it logs elsewhere).` };
   if (!fresh.length) {
     return { kind: 'log-pattern', strength: 'weak', supports: false, summary: `${name}'s own logs show no new errors; the problem is more likely between the services (network, DNS, TLS) than inside ${name}.` };
   }

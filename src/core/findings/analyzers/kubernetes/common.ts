@@ -60,6 +60,14 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The kinds read around a workload in one namespace (one bounded list call each). */
+export const SURROUNDING_KINDS = ['Service', 'Endpoints', 'Ingress', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'NetworkPolicy', 'ResourceQuota', 'CronJob'];
+
+/** The objects around a workload, as one question: what triage asks, and what a finding that needs its neighbours re-reads. */
+export function surroundingsQuery(namespace: string, rationale = 'What do the objects around the workload say (Services and endpoints, config, claims, policies, quotas, jobs)?'): QueryProposal {
+  return { provider: 'kubernetes', operation: 'k8s.objects', target: namespace, params: { kinds: SURROUNDING_KINDS.join(','), limit: 200 }, rationale };
+}
+
 /** The targeted re-read of one object. */
 export function recheckOf(object: { kind: K8sObjectKind; name: string; namespace?: string }, context: TriageContext, rationale: string, companions: K8sObjectKind[] = []): QueryProposal {
   const namespace = object.namespace ?? (context.incident.target.platform === 'kubernetes' ? context.incident.target.namespace : '');

@@ -6,7 +6,7 @@
  */
 import type { K8sPod, K8sService } from '../../../../providers/types';
 import type { TriageContext } from '../../../reasoner/types';
-import { changedNear, mentions, objectsOf, recheckOf, selects, targetPods, type Finding } from './common';
+import { changedNear, mentions, objectsOf, recheckOf, selects, surroundingsQuery, targetPods, type Finding } from './common';
 import type { Analyzer } from '../index';
 
 /** Pods a Service sends to: the workload's, or those triage read for a Service its symptoms name. */
@@ -68,7 +68,7 @@ const ingresses: Analyzer = (result, context) => {
         strength: 'strong',
         object: `Ingress/${ingress.name}`,
         summary: `Ingress ${ingress.name} routes ${backend.host ?? '*'}${backend.path ?? ''} to Service ${backend.service}, which does not exist`,
-        recheck: recheckOf(ingress, context, `Does Ingress ${ingress.name} still route to a missing Service?`),
+        recheck: surroundingsQuery(ingress.namespace ?? '', `Does Ingress ${ingress.name} still route to a missing Service?`),
       });
     }
   }
@@ -178,7 +178,8 @@ const networkPolicies: Analyzer = (result, context) => {
       object: `NetworkPolicy/${policy.name}`,
       summary: `NetworkPolicy ${policy.name} ${recent ? 'was created shortly before the symptoms and ' : ''}restricts ${isolatesDependency ? `traffic to ${isolatesDependency.name}'s pods` : `${policy.podSelector || 'every pod'}'s ${policy.policyTypes.join('/').toLowerCase()} traffic`}`,
       at: policy.createdAt,
-      recheck: recheckOf({ kind: 'NetworkPolicy', name: policy.name }, context, `Is NetworkPolicy ${policy.name} still in place?`),
+      // Whom it isolates depends on the Services and pods around it: re-read them together.
+      recheck: surroundingsQuery(policy.namespace ?? '', `Is NetworkPolicy ${policy.name} still in place, isolating the same pods?`),
     });
   }
   return out;
