@@ -110,6 +110,7 @@ export async function readSurroundings(runner: QueryRunner, context: TriageConte
     results.push(objects.result);
     for (const failure of objects.result.failed) context.unavailable.push(`Kubernetes ${failure.kind} in ${target.namespace}: ${failure.error}`);
     const services = objects.result.objects.filter((o): o is K8sService => o.kind === 'Service');
+    context.serviceNames = services.map((s) => s.name);
     const named = services.filter((s) => Object.keys(s.selector).length && !(context.pods ?? []).some((p) => Object.entries(s.selector).every(([k, v]) => p.labels[k] === v)) && mentions(context, s.name)).slice(0, 2);
     for (const service of named) {
       const selector = Object.entries(service.selector).map(([k, v]) => `${k}=${v}`).join(',');

@@ -115,6 +115,8 @@ export interface TriageContext {
   workload?: WorkloadSnapshot;
   /** Kubernetes: the workload's pods as read in triage (specs: volumes, env sources, probes, ports). */
   pods?: K8sPod[];
+  /** Names of the services around the target (Kubernetes Services of its namespace): what a bare word in an error may name. */
+  serviceNames?: string[];
   /** Kubernetes: pods behind the Services the workload's symptoms name (by Service), for their ports and labels. */
   relatedPods?: Record<string, K8sPod[]>;
   /** Kubernetes: the workload's own objects; events about anything else are its neighbours'. */

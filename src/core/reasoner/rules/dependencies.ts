@@ -22,7 +22,7 @@ const CLUSTER_DNS = /^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-
 const HOST_AFTER_KEYWORD = /(?:https?:\/\/|ENOTFOUND |EAI_AGAIN |host[= ]|upstream[= ]|resolve (?:host )?|ECONNREFUSED |ECONNRESET )([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)(?::\d+)?/g;
 /** After prepositions only host-shaped tokens count ("to ledger-db:5432", not "due to statement"). */
 const HOST_AFTER_PREPOSITION = /(?:\bto |\bfrom |connect(?:ing)? (?:to )?)([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?::\d+)?|[a-z0-9]+-[a-z0-9-]+(?::\d+)?|[a-z0-9-]+:\d+)/g;
-const NOT_A_HOST = /^(?:the|a|an|and|or|timeout|\d+(?:\.\d+)*|localhost|undefined|null|server|service|upstream|database|db|[A-Z][A-Z0-9_]+)$/;
+const NOT_A_HOST = /^(?:the|a|an|and|or|timeout|connect|connection|error|request|failed|failure|reset|disconnect|\d+(?:\.\d+)*|localhost|undefined|null|server|service|upstream|database|db|[A-Z][A-Z0-9_]+)$/;
 /** Messages about a connection pool or SQL: the failing dependency is the service's database. */
 const DATABASE_TROUBLE = /connection pool|HikariPool|JDBC|SQL|pool (?:exhausted|timeout)|too many connections|database|deadlock|lock wait|statement timeout|PSQLException|OperationalError/i;
 const DATABASE_NAME = /db|database|postgres|mysql|rds|aurora|sql|mongo|redis|cache/i;
@@ -57,6 +57,14 @@ export function dependencyOf(messages: readonly string[], context: TriageContext
       bump({ name: entity.kind === 'service' ? entity.value : entity.value.split('.')[0]!, host: entity.kind === 'host' ? entity.value : undefined, namespace: entity.namespace });
     }
     if (found.length) continue;
+    // A bare word that is the name of a Service next to the target ("shipping quote failure").
+    // The first one named is the one called ("shipping quote failure" is shipping's failure to quote).
+    const known = (context.serviceNames ?? [])
+      .filter((name) => name.toLowerCase() !== self && containsWord(text, name.toLowerCase()))
+      .sort((a, b) => text.indexOf(a.toLowerCase()) - text.indexOf(b.toLowerCase()))
+      .slice(0, 1);
+    for (const name of known) bump({ name });
+    if (known.length) continue;
     for (const match of [...message.matchAll(HOST_AFTER_KEYWORD), ...message.matchAll(HOST_AFTER_PREPOSITION)]) {
       const host = match[1]!.replace(/:\d+$/, '');
       if (NOT_A_HOST.test(host) || !/[a-z]/.test(host) || /^\d+\.\d+\.\d+\.\d+$/.test(host)) continue;

@@ -71,7 +71,7 @@ export const dependencyCauseRule: FailureRule = {
             summary: `${name} rolled out ${change.toVersion} at ${clock(change.at)}, ${minutesBetween(change.at, context.onset)} min before ${context.incident.service}'s symptoms${change.differences.length ? ` (${change.differences.map((d) => d.text).join('; ')})` : ''}.`,
             observedAt: iso(change.at),
             culprit: { kind: 'replicaset', id: change.toVersion },
-            data: { from: change.fromVersion ?? '', to: change.toVersion },
+            data: { from: change.fromVersion ?? '', to: change.toVersion, settings: change.differences.filter((d) => d.kind.startsWith('env-') && d.name).map((d) => d.name).join(','), changeAt: change.at },
           });
         }
         if (deployment.readyReplicas < deployment.replicas) {
@@ -113,7 +113,20 @@ export const dependencyCauseRule: FailureRule = {
     // The next hop reads the dependency's own errors as if it were the one paged.
     const self = { ...context, incident: { ...context.incident, service: hypothesis.focus.dependency ?? context.incident.service } };
     const next = evidence.map((e): EvidenceDraft => (e.data?.further ? { ...e, culprit: { kind: 'dependency', id: String(e.data.further) } } : e));
-    return causeProposals(['dependency'], hypothesis, next, self).filter((p) => p.focus?.dependency !== hypothesis.focus.dependency);
+    const out = causeProposals(['dependency'], hypothesis, next, self).filter((p) => p.focus?.dependency !== hypothesis.focus.dependency);
+    // The dependency's own rollout changed settings: that configuration change is the next suspect.
+    const rollout = evidence.find((e) => e.supports && e.data?.settings);
+    if (rollout) {
+      const settings = String(rollout.data!.settings);
+      out.unshift({
+        category: 'config-change',
+        title: `${hypothesis.focus.dependency}'s rollout ${String(rollout.data!.to)} changed its configuration (${settings})`,
+        rationale: `${rollout.summary} The settings it changed are the most specific suspect.`,
+        prior: 0.65,
+        focus: { ...hypothesis.focus, rule: 'dependency-change', settings, toVersion: String(rollout.data!.to), changeAt: String(rollout.data!.changeAt) },
+      });
+    }
+    return out;
   },
 };
 
@@ -158,3 +171,34 @@ function terminationsEvidence(name: string, all: Termination[], context: TriageC
     culprit: { kind: 'dependency', id: name },
   };
 }
+
+/**
+ * Grandchild rule: the dependency's own rollout changed settings. Re-reads the rollout (the
+ * same query, answered from the earlier result) and blames the setting the failing lines name,
+ * else the only one that changed, else the version.
+ */
+export const dependencyChangeRule: FailureRule = {
+  id: 'dependency-change',
+  category: 'config-change',
+  plan(hypothesis, context) {
+    return dependencyCauseRule.plan(hypothesis, context).filter((q) => q.operation === 'k8s.rollout' || q.operation === 'ecs.serviceEvents');
+  },
+  interpret(hypothesis, _query, result, context) {
+    if (result.operation !== 'k8s.rollout') return [];
+    const settings = (hypothesis.focus.settings ?? '').split(',').filter(Boolean);
+    const texts = context.logOverview.map((p) => p.example.toLowerCase());
+    const named = settings.find((s) => texts.some((t) => t.includes(s.toLowerCase()))) ?? (settings.length === 1 ? settings[0] : undefined);
+    const rs = result.replicaSets.find((r) => r.name === hypothesis.focus.toVersion);
+    if (!rs) return [{ kind: 'deployment', strength: 'weak', supports: false, summary: `${hypothesis.focus.toVersion} is no longer in ${hypothesis.focus.dependency}'s rollout history.` }];
+    return [
+      {
+        kind: 'task-definition-diff',
+        strength: named ? 'strong' : 'weak',
+        supports: true,
+        summary: `${hypothesis.focus.dependency}'s ${rs.name} changed ${settings.join(', ')}${named ? `; ${named} is the setting to check` : ''}.`,
+        observedAt: iso(rs.createdAt),
+        culprit: named ? { kind: 'config', id: named } : { kind: 'replicaset', id: rs.name },
+      },
+    ];
+  },
+};

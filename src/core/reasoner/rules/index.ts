@@ -9,14 +9,14 @@ import { changeDiffRule } from './changeDiff';
 import { commitBlameRule } from './commitBlame';
 import type { FailureRule } from './common';
 import { configChangeRule } from './configChange';
-import { dependencyCauseRule } from './dependencyCause';
+import { dependencyCauseRule, dependencyChangeRule } from './dependencyCause';
 import { findingRule } from './findingRule';
 import { vocabularyRule } from './vocabularyRule';
 import { deployRegressionRule } from './deployRegression';
 import { MODE_RULES } from './modes';
 import { trafficRule } from './traffic';
 
-export const FAILURE_RULES: readonly FailureRule[] = [...MODE_RULES, deployRegressionRule, configChangeRule, trafficRule, findingRule, vocabularyRule, changeDiffRule, commitBlameRule, dependencyCauseRule];
+export const FAILURE_RULES: readonly FailureRule[] = [...MODE_RULES, deployRegressionRule, configChangeRule, trafficRule, findingRule, vocabularyRule, changeDiffRule, commitBlameRule, dependencyCauseRule, dependencyChangeRule];
 
 export class RuleReasoner implements Reasoner {
   readonly name = 'rules';
