@@ -72,8 +72,8 @@ export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> 
       correct: [resolvedTruth, ...alternatives].some((truth) => isCorrect(truth, predicted)),
       confidence: state.conclusion?.confidence ?? 0,
       queries: Object.values(state.queries).filter((q) => q.state !== 'refused' && !q.reusedFrom).length,
-      apiCalls: Object.values(state.queries).reduce((sum, q) => sum + (q.apiCalls ?? 0), 0),
       durationMs: Date.now() - investigationStarted,
+      apiCalls: Object.values(state.queries).reduce((sum, q) => sum + (q.apiCalls ?? 0), 0),
       refused: Object.values(state.queries).filter((q) => q.state === 'refused').length,
       totalMs: Date.now() - started,
     };

@@ -63,9 +63,10 @@ describe('evaluation corpus: shape and coverage', () => {
       assert.ok(truth.notes && truth.notes.length > 20, 'notes');
     });
 
-    it(`${scenario.id}: is investigated 20–60 minutes after the incident started`, () => {
+    // docs/scenarios.md: the investigation starts 10–30 minutes after the alert; an hour at most.
+    it(`${scenario.id}: is investigated 10–60 minutes after the incident started`, () => {
       const minutes = (Date.parse(scenario.clock.now) - Date.parse(scenario.incident.startedAt)) / MINUTE;
-      assert.ok(minutes >= 20 && minutes <= 60, `${minutes} minutes`);
+      assert.ok(minutes >= 10 && minutes <= 60, `${minutes} minutes`);
     });
   }
 
@@ -110,8 +111,13 @@ describe('evaluation corpus: every scenario runs in its sandbox', { concurrency:
         const target = handle.incident.target;
         if (target.platform === 'kubernetes') {
           assert.ok(handle.kubernetes, 'the Kubernetes emulator runs');
-          const deployment = await providers.kubernetes!.getDeployment(target.namespace, target.deployment!);
-          assert.equal(deployment.name, target.deployment);
+          if (target.deployment) {
+            const deployment = await providers.kubernetes!.getDeployment(target.namespace, target.deployment);
+            assert.equal(deployment.name, target.deployment);
+          } else {
+            const workload = await providers.kubernetes!.getObject(target.kind as 'StatefulSet', target.namespace, target.name);
+            assert.equal(workload.name, target.name);
+          }
           assert.ok((await providers.kubernetes!.listPods(target.namespace)).length > 0, 'pods');
         } else {
           assert.equal(handle.kubernetes, undefined);

@@ -1,0 +1,164 @@
+/**
+ * The pieces of the causal search, one at a time: which events are the workload's, the object
+ * analyzers, the vocabulary-driven event findings, dependency names from raw lines, the checks a
+ * conclusion must survive, and the API-call counter.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { K8sEvent, K8sObject, K8sPod, ProviderSet } from '../../../src/providers/types';
+import { CallCounter } from '../../../src/core/engine/callCounter';
+import { isAboutWorkload, scopeOf } from '../../../src/core/engine/eventAttribution';
+import { checkVerdict, transientSymptom } from '../../../src/core/engine/verdictChecks';
+import { analyzeResult } from '../../../src/core/findings/analyzers';
+import { cronInterval, quantity } from '../../../src/core/findings/analyzers/kubernetes/objects';
+import type { Evidence, HypothesisNode } from '../../../src/core/model';
+import { dependencyOf } from '../../../src/core/reasoner/rules/dependencies';
+import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
+
+const onset = Date.parse('2026-05-20T10:00:00Z');
+const now = onset + 20 * 60_000;
+
+function context(over: Partial<TriageContext> = {}): TriageContext {
+  return {
+    incident: { id: 'I', title: 't', source: 'scenario', severity: 'high', startedAt: new Date(onset).toISOString(), service: 'checkout', symptoms: [], target: { platform: 'kubernetes', namespace: 'shop', kind: 'Deployment', name: 'checkout', deployment: 'checkout' } },
+    onset,
+    now,
+    taskDefinitions: {},
+    changes: [],
+    terminations: [],
+    nodes: [],
+    recentCommits: [],
+    logOverview: [],
+    serviceMap: {},
+    unavailable: [],
+    ...over,
+  };
+}
+
+function pod(name: string, over: Partial<K8sPod> = {}): K8sPod {
+  return { name, namespace: 'shop', phase: 'Running', labels: { app: 'checkout' }, createdAt: onset - 3_600_000, replicaSet: 'checkout-7d9f8b6c5d', containers: [], conditions: [], ...over };
+}
+
+const meta = (name: string) => ({ name, namespace: 'shop', labels: {}, createdAt: onset - 86_400_000 });
+const objects = (...list: K8sObject[]): QueryResult => ({ operation: 'k8s.objects', namespace: 'shop', objects: list, failed: [] });
+
+describe('event attribution', () => {
+  const scope = scopeOf('Deployment', 'checkout', [pod('checkout-7d9f8b6c5d-x2k4q', { nodeName: 'node-a' })]);
+  it('counts the workload, its ReplicaSets, pods, nodes and objects named after it', () => {
+    assert.ok(isAboutWorkload({ kind: 'Pod', name: 'checkout-7d9f8b6c5d-x2k4q' }, scope));
+    assert.ok(isAboutWorkload({ kind: 'ReplicaSet', name: 'checkout-5c4b3a2918' }, scope));
+    assert.ok(isAboutWorkload({ kind: 'Node', name: 'node-a' }, scope));
+    assert.ok(isAboutWorkload({ kind: 'HorizontalPodAutoscaler', name: 'checkout' }, scope));
+    assert.ok(isAboutWorkload({ kind: 'PersistentVolumeClaim', name: 'data-checkout-0' }, scope));
+  });
+  it('leaves the neighbours out, even when their names start the same', () => {
+    assert.ok(!isAboutWorkload({ kind: 'Pod', name: 'checkout-db-0' }, scope));
+    assert.ok(!isAboutWorkload({ kind: 'Deployment', name: 'checkout-db' }, scope));
+    assert.ok(!isAboutWorkload({ kind: 'Node', name: 'node-b' }, scope));
+  });
+});
+
+describe('object analyzers', () => {
+  it('a Service that selects no pod has no endpoints: network, blamed on the Service', () => {
+    const ctx = context({ pods: [pod('checkout-1')], logOverview: [{ templateId: 't', template: 'x', change: 'new', incidentCount: 9, baselineCount: 0, ratio: Infinity, firstSeen: onset, example: 'ERROR charge failed: dial tcp payments.shop.svc.cluster.local:80: connect: connection refused', codeLocations: [] } as never] });
+    const service = { ...meta('payments'), kind: 'Service', type: 'ClusterIP', selector: { app: 'payment' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], loadBalancer: [] } as K8sObject;
+    const endpoints = { ...meta('payments'), kind: 'Endpoints', subsets: [], readyCount: 0, notReadyCount: 0 } as K8sObject;
+    const found = analyzeResult(objects(service, endpoints), ctx);
+    assert.deepEqual(found.map((f) => [f.analyzer, f.category, f.culprit.id]), [['service-selector', 'network', 'service/payments']]);
+    // Unnamed by the symptoms and selecting no pod of the target: not this incident's.
+    assert.deepEqual(analyzeResult(objects(service, endpoints), context({ pods: [pod('checkout-1')] })), []);
+  });
+
+  it('a ConfigMap key the pods read that is missing is a configuration failure', () => {
+    const ctx = context({ pods: [pod('checkout-1', { containerSpecs: [{ name: 'app', image: 'x', env: [{ name: 'DB_HOST', fromConfigMap: 'orders-config/DB_HOST' }], limits: {}, requests: {} }] })] });
+    const config = { ...meta('orders-config'), kind: 'ConfigMap', keys: ['DB_PORT'], data: {}, updatedAt: onset - 600_000, immutable: false } as K8sObject;
+    const [finding] = analyzeResult(objects(config), ctx);
+    assert.equal(finding?.analyzer, 'configmap-key');
+    assert.equal(finding?.culprit.id, 'configmap/orders-config');
+    assert.match(finding!.summary, /no key DB_HOST/);
+  });
+
+  it('a claim the pods mount that is Pending is storage, and says when its StorageClass is missing', () => {
+    const ctx = context({ pods: [pod('checkout-1', { volumes: [{ name: 'data', type: 'persistentVolumeClaim', source: 'data-checkout-0' }] })] });
+    const claim = { ...meta('data-checkout-0'), kind: 'PersistentVolumeClaim', phase: 'Pending', storageClass: 'fast-ssd', accessModes: ['ReadWriteOnce'], conditions: [] } as K8sObject;
+    const storageClass = { ...meta('gp3'), kind: 'StorageClass', provisioner: 'ebs.csi.aws.com', isDefault: true } as unknown as K8sObject;
+    const [finding] = analyzeResult(objects(claim, storageClass), ctx);
+    assert.equal(finding?.category, 'storage');
+    assert.match(finding!.summary, /fast-ssd, which does not exist/);
+  });
+
+  it('reads cron schedules and quantities', () => {
+    assert.equal(cronInterval('30 2 * * *'), 86_400_000);
+    assert.equal(cronInterval('*/15 * * * *'), 15 * 60_000);
+    assert.equal(cronInterval('@hourly'), 3_600_000);
+    assert.equal(cronInterval('0 9 1 * *'), undefined);
+    assert.equal(quantity('15Gi'), 15 * 1024 ** 3);
+    assert.equal(quantity('500m'), 0.5);
+  });
+
+  it('events go through the vocabularies: the capture names the culprit', () => {
+    const ctx = context({ scope: scopeOf('Deployment', 'checkout', [pod('checkout-7d9f8b6c5d-x2k4q')]), pods: [pod('checkout-7d9f8b6c5d-x2k4q')] });
+    const event = (reason: string, message: string, name = 'checkout-7d9f8b6c5d-x2k4q', kind = 'Pod'): K8sEvent => ({ type: 'Warning', reason, message, involvedObject: { kind, name }, count: 4, lastTimestamp: onset });
+    const found = analyzeResult(
+      {
+        operation: 'k8s.events',
+        events: [
+          event('FailedMount', 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found'),
+          event('FailedCreate', 'Error creating: pods "checkout-7d9f8b6c5d-abcde" is forbidden: exceeded quota: compute-quota, requested: limits.memory=2Gi, used: limits.memory=15Gi, limited: limits.memory=16Gi', 'checkout-7d9f8b6c5d', 'ReplicaSet'),
+          event('BackOff', 'Back-off restarting failed container', 'checkout-db-0'),
+        ],
+      },
+      ctx,
+    );
+    assert.deepEqual(found.map((f) => [f.category, f.culprit.id]), [
+      ['config-change', 'configmap/app-config'],
+      ['capacity', 'resourcequota/compute-quota'],
+    ]);
+  });
+});
+
+describe('dependencies named by raw lines', () => {
+  it('reads connection strings and cluster DNS names, not words', () => {
+    assert.equal(dependencyOf(['INFO opening JDBC connection jdbc:mysql://prod-db:3333/inventory'], context())?.name, 'prod-db');
+    const dns = dependencyOf(['dial tcp: lookup redis-master.cache.svc.cluster.local on 10.96.0.10:53: no such host'], context());
+    assert.deepEqual([dns?.name, dns?.namespace], ['redis-master', 'cache']);
+    assert.equal(dependencyOf(['upstream connect error or disconnect/reset before headers'], context()), undefined);
+  });
+  it('knows the Services around the target by name', () => {
+    assert.equal(dependencyOf(['failed to prepare order: shipping quote failure: rpc error'], context({ serviceNames: ['checkout', 'quote', 'shipping'] }))?.name, 'shipping');
+  });
+});
+
+describe('checks a conclusion must survive', () => {
+  const node: HypothesisNode = { id: 'H1', depth: 0, category: 'oom', title: 't', rationale: 'r', prior: 0.8, status: 'supported', confidence: 0.82, evidenceIds: [], queryIds: [] };
+  const evidence = (over: Partial<Evidence>): Evidence => ({ id: 'E1', hypothesisId: 'H1', source: 'kubernetes', kind: 'pod-status', strength: 'strong', supports: true, summary: 's', ...over });
+  const check = (chainEvidence: Evidence[], over: Partial<TriageContext> = {}) => checkVerdict({ node, chain: [node], chainEvidence, descendants: [], context: context(over), bar: 0.7, refuted: () => false });
+
+  it('weak items together are not one strong item', () => {
+    const outcome = check([evidence({ strength: 'weak', culprit: { kind: 'node', id: 'n' } }), evidence({ strength: 'weak', source: 'cloudwatch-logs' })]);
+    assert.ok(outcome.confidence < 0.7);
+    assert.match(outcome.reasons.join(' '), /weak items together/);
+  });
+  it('a mode without a culprit is a lead, not a root cause', () => {
+    assert.ok(check([evidence({})]).confidence < 0.7);
+    assert.equal(check([evidence({ culprit: { kind: 'node', id: 'n' } })]).confidence, 0.82);
+  });
+  it('a blip that recovered by itself with no change is transient', () => {
+    const series: [number, number][] = [];
+    for (let t = onset - 40 * 60_000; t <= now; t += 60_000) series.push([t, t >= onset && t < onset + 4 * 60_000 ? 6 : 0]);
+    assert.match(transientSymptom(context({ errorSeries: series })) ?? '', /recovered by itself/);
+    // Still erroring at the end: not recovered.
+    assert.equal(transientSymptom(context({ errorSeries: series.map(([t, v]) => [t, t > now - 5 * 60_000 ? 8 : v]) })), undefined);
+  });
+});
+
+describe('API calls per query', () => {
+  it('counts every provider method call and passes properties through', async () => {
+    const counter = new CallCounter();
+    const providers = counter.wrap({ git: { repoRoot: '/r', getCommit: async () => undefined } } as unknown as ProviderSet);
+    assert.equal((providers.git as unknown as { repoRoot: string }).repoRoot, '/r');
+    await providers.git!.getCommit('abc');
+    await providers.git!.getCommit('def');
+    assert.equal(counter.calls, 2);
+  });
+});
