@@ -21,6 +21,10 @@ import {
   toolchainPresent, vsixUnderTest,
 } from '../../scripts/e2e/codeServer.mjs';
 
+/** Condition waits scale on a busy machine: E2E_SLOWDOWN (default 2; CI on 2 cores runs next to other work). */
+const SLOWDOWN = Math.max(1, Number(process.env.E2E_SLOWDOWN ?? 2));
+const slow = (ms) => ms * SLOWDOWN;
+
 const artifacts = path.join(root, '.e2e-artifacts');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'runbook-e2e-'));
 const workspace = path.join(tmp, 'demo-workspace');
@@ -71,7 +75,7 @@ async function dumpFailure(name, error) {
  * failing with a misleading second error.
  */
 function step(name, title, needs, fn) {
-  test(title, { timeout: 300_000 }, async (t) => {
+  test(title, { timeout: slow(300_000) }, async (t) => {
     const missing = needs.filter((need) => failedSteps.has(need));
     if (missing.length) {
       failedSteps.add(name);
@@ -109,7 +113,7 @@ const textOf = (locator) => locator.evaluate((element) => {
   // A short timeout: a tree refresh can remove the row between count() and evaluate(); callers retry.
 }, undefined, { timeout: 5000 });
 
-async function waitFor(description, probe, { timeout = 30_000, interval = 250 } = {}) {
+async function waitFor(description, probe, { timeout = slow(30_000), interval = 250 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
@@ -168,7 +172,7 @@ async function closeTransientUi() {
 async function runCommand(title) {
   await closeTransientUi();
   await ctx.page.keyboard.press('F1');
-  await quickInput().locator('input').waitFor({ state: 'visible', timeout: 15_000 });
+  await quickInput().locator('input').waitFor({ state: 'visible', timeout: slow(15_000) });
   await quickInput().locator('input').fill(`>${title}`);
   const entry = await waitFor(`"${title}" in the command palette`, async () => {
     const rows = quickRows();
@@ -176,7 +180,7 @@ async function runCommand(title) {
       if ((await textOf(rows.nth(i).locator('.monaco-icon-label').first())).startsWith(title)) return rows.nth(i);
     }
     return undefined;
-  }, { timeout: 20_000 });
+  }, { timeout: slow(20_000) });
   await entry.click();
 }
 
@@ -209,7 +213,7 @@ async function contextMenu(row, title) {
   await row.locator('.monaco-icon-label').first().click({ button: 'right' });
   const menu = ctx.page.locator('.context-view .monaco-menu');
   const item = menu.locator('.action-item').filter({ hasText: title }).first();
-  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await item.waitFor({ state: 'visible', timeout: slow(10_000) });
   // The menu ignores a click that arrives while it is still opening: hover, then click, and
   // click again if it is still open.
   await item.hover();
@@ -322,7 +326,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     await widenSidebar().catch(() => {});
     await waitFor('the Investigation view title', async () => /Investigation/i.test(await textOf(sidebar().locator('.composite.title, .pane-header').first())) || (await sidebar().locator('.pane-header[aria-label*="Investigation"]').count()) > 0);
     const welcome = sidebar().locator('.welcome-view-content');
-    await welcome.waitFor({ state: 'visible', timeout: 30_000 });
+    await welcome.waitFor({ state: 'visible', timeout: slow(30_000) });
     assert.match(await textOf(welcome), /No investigation yet/);
     const button = welcome.getByRole('button', { name: /Open Incident/ });
     assert.equal(await button.count(), 1, 'welcome view should offer an "Open Incident…" button');
@@ -355,7 +359,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
       }
       if (!(await sidebar().isVisible())) await container.click();
       return findRow(/Root cause/, /confirmed/);
-    }, { timeout: 60_000, interval: 200 });
+    }, { timeout: slow(60_000), interval: 200 });
     assert.match(await textOf(rootCause), /^Root cause:/, 'the root-cause label starts with "Root cause:"');
     const texts = await rowTexts();
     assert.ok(texts.some((text) => /\b\d{1,3}%/.test(text)), `hypothesis rows should show a confidence percent; rows: ${JSON.stringify(texts)}`);
@@ -368,7 +372,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     const rootCause = await findRow(/Root cause/, /confirmed/);
     const rootCauseTitle = (await textOf(rootCause.locator('.label-name').first())).replace(/^Root cause:\s*/, '');
     await rootCause.locator('.monaco-icon-label').first().click();
-    await evidenceTab.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await evidenceTab.first().waitFor({ state: 'visible', timeout: slow(30_000) });
 
     // code-server nests each webview: an outer iframe, then an inner #active-frame. Search all
     // frames so the test does not depend on the exact nesting.
@@ -421,7 +425,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
         return text.slice(text.indexOf('Suspect commits'), text.indexOf('Suspect commits') + 800);
       }
       return undefined;
-    }, { timeout: 30_000 });
+    }, { timeout: slow(30_000) });
     assert.match(suspects, /8e62d2f Keep thumbnails cached/);
     assert.match(suspects, /score \d/);
     assert.match(suspects, /changes lines next to|blame/);
@@ -454,16 +458,16 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     await jump.locator('.monaco-icon-label').first().click();
     const editorTab = () => activeTab().filter({ hasText: 'thumbnailCache.js' });
     try {
-      await editorTab().waitFor({ state: 'visible', timeout: 15_000 });
+      await editorTab().waitFor({ state: 'visible', timeout: slow(15_000) });
     } catch {
       await runCommand('Runbook: Jump to Code');
-      await editorTab().waitFor({ state: 'visible', timeout: 30_000 });
+      await editorTab().waitFor({ state: 'visible', timeout: slow(30_000) });
     }
     const position = ctx.page.locator('[id="status.editor.selection"]');
     // The cursor is placed after the editor opens: poll until the status bar shows the line.
     const wanted = new RegExp(`Ln ${expectedLine ?? '\\d+'}\\b`);
     let status = '';
-    await waitFor(`the status bar to show ${wanted}`, async () => wanted.test((status = await textOf(position))), { timeout: 15_000 })
+    await waitFor(`the status bar to show ${wanted}`, async () => wanted.test((status = await textOf(position))), { timeout: slow(15_000) })
       .catch(() => assert.match(status, wanted, `cursor should be on line ${expectedLine}`));
     await screenshot('jump-to-code');
 
@@ -488,13 +492,13 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     assert.ok(commit, `no culprit commit row; rows: ${JSON.stringify(await rowTexts())}`);
     await contextMenu(commit, 'Show Commit');
     const diff = ctx.page.locator('.part.editor .monaco-diff-editor, .part.editor .multiDiffEditor, .part.editor .monaco-multi-diff-editor').first();
-    await diff.waitFor({ state: 'visible', timeout: 30_000 });
-    await activeTab().filter({ hasText: /8e62d2f|thumbnailCache/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    await diff.waitFor({ state: 'visible', timeout: slow(30_000) });
+    await activeTab().filter({ hasText: /8e62d2f|thumbnailCache/ }).waitFor({ state: 'visible', timeout: slow(15_000) });
     // Both sides: the parent's MAX_ENTRIES = 256 and the commit's 50000.
     await waitFor('both sides of the diff', async () => {
       const text = (await diff.allTextContents()).join('\n').replace(/\u00a0/g, ' ');
       return /MAX_ENTRIES = 256/.test(text) && /MAX_ENTRIES = 50000/.test(text);
-    }, { timeout: 20_000 });
+    }, { timeout: slow(20_000) });
     await screenshot('show-commit-diff');
   });
 
@@ -538,7 +542,7 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
       const toasts = (await ctx.page.locator('.notifications-toasts .notification-toast').allTextContents()).join('\n');
       if (success.test(toasts)) return true;
       return (await rowTexts()).some((row) => /roll ?back|remediat/i.test(row) && success.test(row));
-    }, { timeout: 60_000 });
+    }, { timeout: slow(60_000) });
     await screenshot('remediation-approved');
   });
 
@@ -555,12 +559,12 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
       // The file can exist a moment before its content is written: wait for both.
       const name = existsSync(dir) ? readdirSync(dir).find((entry) => entry.endsWith('.md')) : undefined;
       return name && readFileSync(path.join(dir, name), 'utf8').length > 0 ? name : undefined;
-    }, { timeout: 60_000 });
+    }, { timeout: slow(60_000) });
     const content = readFileSync(path.join(dir, file), 'utf8');
     assert.match(content, /OutOfMemoryError/);
     const sha = culpritSha();
     assert.ok(content.includes(sha.slice(0, 7)), `the runbook should cite the culprit commit ${sha.slice(0, 7)}:\n${tail(content, 30)}`);
-    await activeTab().filter({ hasText: file }).waitFor({ state: 'visible', timeout: 30_000 });
+    await activeTab().filter({ hasText: file }).waitFor({ state: 'visible', timeout: slow(30_000) });
     await screenshot('runbook-drafted');
   });
 
@@ -622,11 +626,11 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     await waitFor('the resumed run in the scratchpad', () => {
       const events = scratchpadEvents().slice(before);
       return events.some((e) => e.type === 'user.judgement' && e.judgement === 'retest') && events.some((e) => e.type === 'investigation.completed');
-    }, { timeout: 60_000 });
+    }, { timeout: slow(60_000) });
     await waitFor('the re-tested hypothesis to settle', async () => {
       const row = await findRow(exact(judged.pruned));
       return row && !/pruned by you/.test(await textOf(row)) && /(supported|pruned|confirmed|inconclusive|unavailable) · \d+%/.test(await textOf(row));
-    }, { timeout: 30_000 });
+    }, { timeout: slow(30_000) });
     // The user's root-cause judgement outranks the engine's re-evaluation.
     await waitFor('the root cause still the user\'s', () => findRow(exact(`Root cause: ${judged.rootCause}`)));
     await screenshot('retest');
@@ -634,18 +638,18 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
 
   step('n-reload-history', 'n. after a window reload, Past Investigations lists the investigation and reopens it', ['d-investigate'], async () => {
     await ctx.page.reload({ waitUntil: 'domcontentloaded' });
-    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().waitFor({ state: 'visible', timeout: 90_000 });
+    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().waitFor({ state: 'visible', timeout: slow(90_000) });
     await sleep(1500);
     await dismissNotifications();
     if (!(await sidebar().locator('.pane-header[aria-label*="Past Investigations"]').isVisible().catch(() => false))) {
       await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().click();
     }
     const header = sidebar().locator('.pane-header').filter({ hasText: 'Past Investigations' }).first();
-    await header.waitFor({ state: 'visible', timeout: 30_000 });
+    await header.waitFor({ state: 'visible', timeout: slow(30_000) });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    const entry = await waitFor('the past investigation row', () => findRow(/^INC-1042 · /, /concluded|inconclusive/), { timeout: 30_000 });
+    const entry = await waitFor('the past investigation row', () => findRow(/^INC-1042 · /, /concluded|inconclusive/), { timeout: slow(30_000) });
     await entry.locator('.monaco-icon-label').first().click();
-    await waitFor('the reopened tree', () => findRow(/^Root cause: /), { timeout: 30_000 });
+    await waitFor('the reopened tree', () => findRow(/^Root cause: /), { timeout: slow(30_000) });
     await waitFor('the entry marked open', () => findRow(/^INC-1042 · /, /^.*open · /));
     await screenshot('past-investigations-reopened');
   });
@@ -667,15 +671,15 @@ describe('Runbook AI in a real VS Code (code-server + Chromium)', { concurrency:
     await openWorkbench(ctx.page, ctx.server.folderUrl);
     // VS Code asks whether to trust the folder: answer "No" (Restricted Mode).
     const noTrust = dialogBox().getByRole('button', { name: /No, I don.t trust/i });
-    await noTrust.waitFor({ state: 'visible', timeout: 30_000 }).then(() => noTrust.click(), () => {});
-    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await noTrust.waitFor({ state: 'visible', timeout: slow(30_000) }).then(() => noTrust.click(), () => {});
+    await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().waitFor({ state: 'visible', timeout: slow(60_000) });
     await dismissNotifications();
     await ctx.page.locator('.part.activitybar [aria-label^="Runbook AI"]').first().click();
     await widenSidebar().catch(() => {});
 
     await runCommand('Runbook: Open Incident');
     await quickRows().filter({ hasText: 'INC-1042' }).first().click();
-    await waitFor('a root cause in Restricted Mode', () => findRow(/^Root cause:/), { timeout: 60_000 });
+    await waitFor('a root cause in Restricted Mode', () => findRow(/^Root cause:/), { timeout: slow(60_000) });
     await dismissNotifications();
 
     await runCommand('Runbook: Apply Remediation');
