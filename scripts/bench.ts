@@ -53,6 +53,7 @@ async function bench(name: string, scenarios: Scenario[], times: number): Promis
     flaky: new Set(results.map((r) => `${r.correct}:${r.predicted.category}:${r.predicted.culprit?.id ?? ''}`)).size > 1,
     medianMs: median(results.map((r) => r.durationMs)),
     queries: results[0]!.queries,
+    apiCalls: results[0]!.apiCalls ?? 0,
     refused: results[0]!.refused,
     confidence: results[0]!.confidence,
     predicted: `${results[0]!.predicted.category}${results[0]!.predicted.culprit ? ` (${results[0]!.predicted.culprit.kind} ${results[0]!.predicted.culprit.id.slice(0, 24)})` : ''}`,
@@ -67,7 +68,7 @@ async function bench(name: string, scenarios: Scenario[], times: number): Promis
   console.log(`accuracy                       ${(report.accuracy * 100).toFixed(1)}% (${report.correct}/${report.total}); category right ${report.categoryCorrect}/${report.total}`);
   for (const line of formatCalibration(report.calibration)) console.log(line);
   console.log(`median time to root cause      ${median(timesMs).toFixed(0)} ms (max ${Math.max(...timesMs).toFixed(0)} ms)`);
-  console.log(`median queries / investigation ${median(queries)} (max ${Math.max(...queries)})`);
+  console.log(`median queries / investigation ${median(queries)} (max ${Math.max(...queries)}); provider API calls ${median(rows.map((r) => r.apiCalls))} (max ${Math.max(...rows.map((r) => r.apiCalls))})`);
   console.log(`broad queries refused          ${rows.reduce((s, r) => s + r.refused, 0)}`);
   if (rows.some((r) => r.flaky)) console.log(`NOT DETERMINISTIC: ${rows.filter((r) => r.flaky).map((r) => r.id).join(', ')}`);
 }
