@@ -10,7 +10,7 @@ import {
   DescribeScalingPoliciesCommand,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { AutoScalingProvider, ScalableTarget, ScalingActivity, ScalingPolicy } from '../types';
-import { type AwsCallContext, toProviderError } from './errors';
+import { type AwsCallContext, callAws } from './errors';
 
 /** Most scaling activities one call returns (newest first). */
 export const MAX_ACTIVITIES = 200;
@@ -35,13 +35,8 @@ export class ApplicationAutoScalingProvider implements AutoScalingProvider {
     return { provider: 'autoscaling', operation, target, profile: this.options.profile, secrets: this.options.secrets };
   }
 
-  private async call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-    try {
-      signal?.throwIfAborted();
-      return await run();
-    } catch (error) {
-      throw toProviderError(error, context, signal);
-    }
+  private call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    return callAws(context, signal, run);
   }
 
   async scalableTarget(resourceId: string, signal?: AbortSignal): Promise<ScalableTarget | undefined> {

@@ -18,7 +18,7 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import type { AlarmState, AlarmStateChange, MetricAlarm, MetricDescriptor, MetricQuery, MetricSeries, MetricsProvider } from '../types';
-import { type AwsCallContext, toProviderError } from './errors';
+import { type AwsCallContext, callAws } from './errors';
 
 /** Points per series a sized period aims at (CloudWatch aggregates; the engine reads trends, not samples). */
 export const MAX_POINTS_PER_SERIES = 100;
@@ -110,13 +110,8 @@ export class CloudWatchMetricsProvider implements MetricsProvider {
     return { provider: 'cloudwatch', operation, target, profile: this.options.profile, secrets: this.options.secrets };
   }
 
-  private async call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-    try {
-      signal?.throwIfAborted();
-      return await run();
-    } catch (error) {
-      throw toProviderError(error, context, signal);
-    }
+  private call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    return callAws(context, signal, run);
   }
 
   async getMetricData(queries: MetricQuery[], startTime: number, endTime: number, signal?: AbortSignal): Promise<MetricSeries[]> {

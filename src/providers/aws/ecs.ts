@@ -28,7 +28,7 @@ import {
   type EcsTaskDefinition,
   type EcsTaskFilter,
 } from '../types';
-import { type AwsCallContext, toProviderError } from './errors';
+import { type AwsCallContext, callAws } from './errors';
 
 /** ListTasks and DescribeTasks both take at most 100 per call. */
 const BATCH = 100;
@@ -186,13 +186,8 @@ export class EcsApiProvider implements EcsProvider {
     return { provider: 'ecs', operation, target, profile: this.options.profile, secrets: this.options.secrets };
   }
 
-  private async call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-    try {
-      signal?.throwIfAborted();
-      return await run();
-    } catch (error) {
-      throw toProviderError(error, context, signal);
-    }
+  private call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    return callAws(context, signal, run);
   }
 
   async describeService(cluster: string, service: string, signal?: AbortSignal): Promise<EcsService> {

@@ -10,7 +10,7 @@ import {
   type TargetGroup as SdkTargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { EcsService, LoadBalancer, LoadBalancingProvider, TargetGroup, TargetHealth } from '../types';
-import { type AwsCallContext, toProviderError } from './errors';
+import { type AwsCallContext, callAws } from './errors';
 
 /** DescribeTargetGroups takes at most 20 ARNs or names per call. */
 const NAMES_PER_CALL = 20;
@@ -56,13 +56,8 @@ export class ElbApiProvider implements LoadBalancingProvider {
     return { provider: 'elb', operation, target, profile: this.options.profile, secrets: this.options.secrets };
   }
 
-  private async call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
-    try {
-      signal?.throwIfAborted();
-      return await run();
-    } catch (error) {
-      throw toProviderError(error, context, signal);
-    }
+  private call<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    return callAws(context, signal, run);
   }
 
   async describeLoadBalancers(filter: { arns?: string[]; names?: string[] }, signal?: AbortSignal): Promise<LoadBalancer[]> {

@@ -151,3 +151,13 @@ function retryAfter(headers: Record<string, string> | undefined): number {
   }
   return DEFAULT_RETRY_AFTER_MS;
 }
+
+/** One AWS call with the providers' shared handling: cancellation first, every failure as a ProviderError. */
+export async function callAws<T>(context: AwsCallContext, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    signal?.throwIfAborted();
+    return await run();
+  } catch (error) {
+    throw toProviderError(error, context, signal);
+  }
+}
