@@ -10,6 +10,9 @@ import type { EvidenceDraft } from '../types';
 import { clock, describeChange, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 import { causeProposals } from './causes';
 import { explainedBySignature } from './signatures';
+import { dependencyOf } from './dependencies';
+import { classifyLine } from '../../taxonomy';
+import type { TriageContext } from '../types';
 
 const ERROR_LINE = /\b(?:ERROR|Error|error|FATAL|Exception|exception|panic|Traceback|uncaught)\b/;
 
@@ -20,6 +23,20 @@ export function isHttpSymptom(message: string): boolean {
   if (/\b\w*(?:Exception|Error)\b(?!\s*[:=]?\s*5\d\d)|panic:|Traceback/.test(first.replace(/^\S*\s*(?:ERROR|Error|error)\b/, ''))) return false;
   return /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b[^\n]*\s5\d\d\b|\bstatus[=:]\s*5\d\d\b/.test(first);
 }
+
+/**
+ * A line that reports another service's failure ("order-service returned 502 Bad Gateway",
+ * "rpc error: code = Unavailable" from a named host) is a dependency's symptom: the deployed
+ * code is reporting a failure, not causing it.
+ */
+export function isDependencySymptom(message: string, context: TriageContext): boolean {
+  const first = message.split('\n', 1)[0] ?? '';
+  const relayed = classifyLine(first).some((m) => m.entry.category === 'dependency' || (m.entry.vocabulary === 'http' && /^http\.5\d\d$/.test(m.entry.id)) || m.entry.id === 'grpc.UNAVAILABLE');
+  return relayed && dependencyOf([first], context) !== undefined;
+}
+
+/** A regression shows when the new version takes traffic; errors that begin much later point elsewhere. */
+const REGRESSION_LAG = 30 * 60_000;
 
 /**
  * An error that starts with a known failure signature and occurs about as often (a worker
@@ -37,7 +54,7 @@ export const deployRegressionRule: FailureRule = {
   propose(context) {
     const change = suspectChange(context);
     if (!change || !change.differences.some((d) => d.kind === 'image')) return undefined;
-    const unexplained = context.logOverview.filter((p) => isFresh(p) && ERROR_LINE.test(p.example) && !isHttpSymptom(p.example) && !explainedBySignature(p.example));
+    const unexplained = context.logOverview.filter((p) => isFresh(p) && ERROR_LINE.test(p.example) && !isHttpSymptom(p.example) && !isDependencySymptom(p.example, context) && !explainedBySignature(p.example));
     return {
       category: 'bad-deploy',
       title: `Code regression in the deploy of ${change.toVersion} (${clock(change.at)})`,
@@ -54,8 +71,10 @@ export const deployRegressionRule: FailureRule = {
     const fresh = patternsOf(result).filter((c) => isFresh(c) && ERROR_LINE.test(c.example));
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new or surging error messages since the deploy.' }];
     const explained = [...fresh, ...context.logOverview].filter((c) => isFresh(c) && explainedBySignature(c.example));
-    const functional = fresh.filter((c) => !isHttpSymptom(c.example) && !explainedBySignature(c.example) && !coOccursWith(c, explained));
+    const functional = fresh.filter((c) => !isHttpSymptom(c.example) && !isDependencySymptom(c.example, context) && !explainedBySignature(c.example) && !coOccursWith(c, explained));
     const first = Math.min(...fresh.map((c) => c.firstSeen));
+    const changeAt = Number(_hypothesis.focus.changeAt);
+    const lag = Number.isFinite(changeAt) ? Math.min(...functional.map((c) => c.firstSeen)) - changeAt : 0;
     if (!functional.length) {
       const modes = [...new Set(fresh.map((c) => explainedBySignature(c.example)).filter(Boolean))];
       return [
@@ -74,9 +93,9 @@ export const deployRegressionRule: FailureRule = {
     return [
       {
         kind: 'log-pattern',
-        strength: functional.reduce((s, c) => s + c.incidentCount, 0) >= 3 ? 'strong' : 'weak',
+        strength: functional.reduce((s, c) => s + c.incidentCount, 0) >= 3 && lag <= REGRESSION_LAG ? 'strong' : 'weak',
         supports: true,
-        summary: `New errors since the deploy: ${functional.slice(0, 3).map(describeChange).join('; ')}.`,
+        summary: `New errors since the deploy: ${functional.slice(0, 3).map(describeChange).join('; ')}${lag > REGRESSION_LAG ? ` — but they began ${minutesBetween(changeAt, changeAt + lag)} min after it: the new version ran cleanly until then` : ''}.`,
         observedAt: iso(first),
         excerpt: excerpt(functional.slice(0, 2).map((c) => c.example), 12),
         codeLocations: functional.flatMap((c) => c.codeLocations),
