@@ -87,6 +87,15 @@ describe('object analyzers', () => {
     assert.match(finding!.summary, /fast-ssd, which does not exist/);
   });
 
+  it('a probe on a port the container does not listen on fails the health checks', () => {
+    const probe = { action: 'http-get :9090/healthz', type: 'httpGet' as const, port: 9090, path: '/healthz', initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 };
+    const spec = { name: 'app', image: 'x', env: [], limits: {}, requests: {}, ports: [{ containerPort: 8080, protocol: 'TCP' }], livenessProbe: probe };
+    const ctx = context({ pods: [pod('checkout-1', { containerSpecs: [spec] })], workload: { platform: 'kubernetes', name: 'checkout', desired: 2, running: 0, pending: 2, events: [{ at: onset, reason: 'Unhealthy', message: 'Liveness probe failed: dial tcp 10.0.0.5:9090: connect: connection refused' }] } });
+    const [finding] = analyzeResult(objects(), ctx);
+    assert.deepEqual([finding?.analyzer, finding?.category, finding?.strength, finding?.culprit.id], ['probe-port', 'health-check', 'strong', 'checkout-7d9f8b6c5d']);
+    assert.deepEqual(analyzeResult(objects(), context({ pods: [pod('checkout-1', { containerSpecs: [{ ...spec, livenessProbe: { ...probe, port: 8080 } }] })] })), []);
+  });
+
   it('reads cron schedules and quantities', () => {
     assert.equal(cronInterval('30 2 * * *'), 86_400_000);
     assert.equal(cronInterval('*/15 * * * *'), 15 * 60_000);

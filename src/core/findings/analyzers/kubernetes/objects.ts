@@ -227,6 +227,40 @@ const cronJobs: Analyzer = (result, context) => {
   return out;
 };
 
+/**
+ * Probes against the ports the container declares: a liveness or readiness probe on a port the
+ * container does not listen on fails forever. Only judged when the container declares ports.
+ */
+const probes: Analyzer = (result, context) => {
+  if (result.operation !== 'k8s.objects') return [];
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const pod of targetPods(context)) {
+    for (const spec of pod.containerSpecs ?? []) {
+      const ports = spec.ports ?? [];
+      if (!ports.length) continue;
+      for (const [which, probe] of [['liveness', spec.livenessProbe], ['readiness', spec.readinessProbe], ['startup', spec.startupProbe]] as const) {
+        if (!probe || probe.port === undefined || (probe.type !== 'httpGet' && probe.type !== 'tcpSocket' && probe.type !== 'grpc')) continue;
+        const ok = typeof probe.port === 'number' ? ports.some((p) => p.containerPort === probe.port) : ports.some((p) => p.name === probe.port);
+        const key = `${pod.replicaSet ?? pod.name}/${spec.name}/${which}`;
+        if (ok || seen.has(key)) continue;
+        seen.add(key);
+        const failing = (context.workload?.events ?? []).some((e) => e.reason === 'Unhealthy' && new RegExp(which, 'i').test(e.message));
+        out.push({
+          analyzer: 'probe-port',
+          category: 'health-check',
+          culprit: pod.replicaSet ? { kind: 'replicaset', id: pod.replicaSet } : { kind: 'pod', id: pod.name },
+          strength: failing ? 'strong' : 'weak',
+          object: `Pod/${pod.name}`,
+          summary: `The ${which} probe of ${spec.name} (${probe.action}) checks port ${probe.port}, but the container listens on ${ports.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))).join(', ')}`,
+          recheck: surroundingsQuery(pod.namespace, `Do ${spec.name}'s probes still check a port it does not listen on?`),
+        });
+      }
+    }
+  }
+  return out;
+};
+
 /** Nodes the workload's pods run on that are not Ready or under pressure. */
 const nodes: Analyzer = (result, context) => {
   if (result.operation !== 'k8s.nodes') return [];
@@ -272,4 +306,4 @@ export function quantity(text: string): number {
   return Number(match[1]) * (units[match[2]!] ?? 1);
 }
 
-export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, cronJobs, nodes];
+export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, cronJobs, probes, nodes];
