@@ -66,7 +66,7 @@ export interface HypothesisNode {
   focus?: Record<string, string>;
 }
 
-export type ProviderId = 'cloudwatch-logs' | 'ecs' | 'git' | 'kubernetes' | 'github' | 'context';
+export type ProviderId = 'cloudwatch-logs' | 'ecs' | 'git' | 'kubernetes' | 'github' | 'cloudwatch' | 'elb' | 'autoscaling' | 'context';
 
 export interface TimeWindow {
   /** epoch ms */

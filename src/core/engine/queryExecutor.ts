@@ -103,6 +103,15 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
       if (kinds.length && failed.length === kinds.length) throw new ProviderError('kubernetes', 'failed', failed.map((f) => `${f.kind}: ${f.error}`).join('; '));
       return { operation: 'k8s.objects', namespace: namespace!, objects, failed };
     }
+    case 'elb.targetHealth': {
+      // The service's own target groups (from its loadBalancers), each with its targets' health.
+      const elb = need(providers.loadBalancing, 'elb', 'Elastic Load Balancing');
+      const arns = String(p.targetGroupArns ?? '').split(',').filter(Boolean);
+      const groups = arns.length ? await elb.describeTargetGroups({ arns }, signal) : [];
+      const out = [];
+      for (const group of groups) out.push({ group, targets: await elb.targetHealth(group.arn, signal) });
+      return { operation: 'elb.targetHealth', groups: out };
+    }
     case 'k8s.nodes': {
       const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
       return { operation: 'k8s.nodes', nodes: await k8s.listNodes(signal) };

@@ -103,6 +103,8 @@ function countResults(result: QueryResult): number {
       return result.nodes.length;
     case 'k8s.objects':
       return result.objects.length;
+    case 'elb.targetHealth':
+      return result.groups.reduce((n, g) => n + g.targets.length, 0);
   }
 }
 

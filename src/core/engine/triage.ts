@@ -11,6 +11,7 @@ import { CONTEXT_ID, contextQuery } from './contextQuery';
 import { logWindows, perMinuteSeries, renderLogQuery, OVERVIEW_TERMS } from './logQueries';
 import type { QueryRunner } from './queryRunner';
 import { triageEcs } from './triageEcs';
+import { shortTaskDefinition } from './changes';
 import { readSurroundings, triageKubernetes, type KubernetesReads } from './triageKubernetes';
 
 export interface TriageInput {
@@ -43,7 +44,7 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
 
   if (target.platform === 'ecs') {
     await triageEcs(runner, context, target, since);
-    const logGroup = target.logGroup ?? mapped?.logGroup ?? input.logGroups?.[input.incident.service];
+    const logGroup = target.logGroup ?? mapped?.logGroup ?? input.logGroups?.[input.incident.service] ?? (await logGroupOfTaskDefinition(runner, context, target));
     if (logGroup) context.logSource = { kind: 'cloudwatch', logGroup };
     else context.unavailable.push(`logs of ${input.incident.service}: no log group (set it in the alert, .runbook/services.yaml or the runbook.logGroups setting)`);
   } else {
@@ -79,6 +80,18 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
   if (commits.ok && commits.result.operation === 'git.commitsBetween') context.recentCommits = commits.result.commits;
   else if (!commits.ok) context.unavailable.push(`git history: ${commits.error}`);
   return context;
+}
+
+/** The awslogs group the running task definition writes to, so neither the alert nor the settings need to name it. */
+async function logGroupOfTaskDefinition(runner: QueryRunner, context: TriageContext, target: { cluster: string; service: string }): Promise<string | undefined> {
+  const current = context.service?.taskDefinition;
+  if (!current) return undefined;
+  let definition = context.taskDefinitions[shortTaskDefinition(current)];
+  if (!definition) {
+    const read = await runner.run(contextQuery('ecs', 'ecs.taskDefinitionDiff', `${target.cluster}/${target.service}`, { to: current }, 'Where do the running tasks write their logs (the task definition\'s logConfiguration)?'));
+    if (read.ok && read.result.operation === 'ecs.taskDefinitionDiff') definition = context.taskDefinitions[shortTaskDefinition(read.result.to.arn)] = read.result.to;
+  }
+  return definition?.containers.map((c) => c.logConfiguration?.logGroup).find(Boolean);
 }
 
 const ERROR_RATE_QUERY = 'filter @message like /(?i)(error|exception|fatal|panic)/ | stats count(*) as errors by bin(1m)';

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { commitOfContainers, diffContainers, ecsContainers, shortTaskDefinition } from './changes';
 import type { QueryRunner } from './queryRunner';
 import { contextQuery } from './contextQuery';
+import { analyzeResult } from '../findings/analyzers';
 
 type EcsTarget = z.infer<typeof EcsTargetSchema>;
 
@@ -52,6 +53,14 @@ export async function triageEcs(runner: QueryRunner, context: TriageContext, tar
       context.unavailable.push(`task definitions of ${change.toVersion}: ${diff.error}`);
     }
     context.changes.push(change);
+  }
+
+  // Behind a load balancer: how its targets fare (the health checks a task must pass).
+  const arns = (service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((arn): arn is string => !!arn);
+  if (arns.length) {
+    const health = await runner.run(contextQuery('elb', 'elb.targetHealth', ref, { targetGroupArns: arns.join(',') }, 'Are the service\'s load-balancer targets healthy, and why not?'));
+    if (health.ok) context.findings = [...(context.findings ?? []), ...analyzeResult(health.result, context)];
+    else context.unavailable.push(`target health of ${ref}: ${health.error}`);
   }
 
   const stopped = await runner.run(contextQuery('ecs', 'ecs.stoppedTasks', ref, {}, 'How are tasks stopping?', { start: since, end: context.now }));

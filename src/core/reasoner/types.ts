@@ -6,7 +6,7 @@
  */
 import type { Incident } from '../incident';
 import type { Evidence, FailureCategory, HypothesisNode, QuerySpec, TimeWindow } from '../model';
-import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sObject, K8sPod, K8sReplicaSet, InsightsResult } from '../../providers/types';
+import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sObject, K8sPod, K8sReplicaSet, InsightsResult, TargetGroup, TargetHealth } from '../../providers/types';
 import type { PatternChange } from '../logs/patternChange';
 import type { Finding } from '../findings/types';
 
@@ -172,7 +172,9 @@ export type QueryResult =
   | { operation: 'k8s.rollout'; deployment: K8sDeployment; replicaSets: K8sReplicaSet[] }
   | { operation: 'k8s.nodes'; nodes: K8sNode[] }
   /** Objects of several kinds in one namespace (or one object); kinds that could not be read are listed, the rest answer. */
-  | { operation: 'k8s.objects'; namespace: string; objects: K8sObject[]; failed: { kind: string; error: string }[] };
+  | { operation: 'k8s.objects'; namespace: string; objects: K8sObject[]; failed: { kind: string; error: string }[] }
+  /** An ECS service's target groups and the health of their targets. */
+  | { operation: 'elb.targetHealth'; groups: { group: TargetGroup; targets: TargetHealth[] }[] };
 
 /** Evidence as a reasoner reports it; the engine adds id, hypothesis, query and source. */
 export type EvidenceDraft = Omit<Evidence, 'id' | 'hypothesisId' | 'queryId' | 'source'>;

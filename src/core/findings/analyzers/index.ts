@@ -8,10 +8,11 @@ import type { QueryResult, TriageContext } from '../../reasoner/types';
 import type { Finding } from '../types';
 import { eventFindings } from './kubernetes/events';
 import { KUBERNETES_OBJECT_ANALYZERS } from './kubernetes/objects';
+import { targetHealth } from './aws/targetHealth';
 
 export type Analyzer = (result: QueryResult, context: TriageContext) => Finding[];
 
-export const ANALYZERS: readonly Analyzer[] = [eventFindings, ...KUBERNETES_OBJECT_ANALYZERS];
+export const ANALYZERS: readonly Analyzer[] = [eventFindings, ...KUBERNETES_OBJECT_ANALYZERS, targetHealth];
 
 export function analyzeResult(result: QueryResult, context: TriageContext): Finding[] {
   return ANALYZERS.flatMap((analyzer) => analyzer(result, context));

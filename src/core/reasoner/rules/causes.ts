@@ -11,8 +11,9 @@ import type { ServiceMapEntry } from '../types';
 export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'env' | 'dependency';
 
 const TWO_HOURS = 2 * 3_600_000;
-// A crash loop is not one: the setting that makes a service crash is a configuration change.
-const RESOURCE_MODES = new Set(['oom', 'cpu-saturation', 'disk-full']);
+// A crash loop is not one: the setting that makes a service crash is a configuration change; a
+// setting that makes the health checks fail (a port) stays a health-check failure.
+const RESOURCE_MODES = new Set(['oom', 'cpu-saturation', 'disk-full', 'health-check']);
 
 export function causeProposals(kinds: readonly CauseKind[], hypothesis: HypothesisView, evidence: readonly EvidenceDraft[], context: TriageContext, horizonMs = TWO_HOURS): HypothesisProposal[] {
   const out: HypothesisProposal[] = [];
