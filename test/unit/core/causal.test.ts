@@ -126,6 +126,25 @@ describe('object analyzers', () => {
   });
 });
 
+describe('load-balancer target health (ECS)', () => {
+  it('failing targets of a check on a port the task definition no longer maps blame the new revision', () => {
+    const definition = { arn: 'arn:aws:ecs:us-west-2:1:task-definition/api:32', family: 'api', revision: 32, registeredAt: onset - 600_000, containers: [{ name: 'app', image: 'x', environment: [], portMappings: [{ containerPort: 9090 }] }] };
+    const ctx = context({
+      incident: { ...context().incident, target: { platform: 'ecs', cluster: 'prod', service: 'api' } },
+      service: { taskDefinition: definition.arn } as never,
+      taskDefinitions: { 'api:32': definition as never },
+      changes: [{ kind: 'deployment', platform: 'ecs', at: onset - 300_000, summary: 'Deployment of api:32', fromVersion: 'api:31', toVersion: 'api:32', differences: [] }],
+    });
+    const group = { arn: 'arn:tg/api-tg', name: 'api-tg', port: 8080, loadBalancerArns: [], healthCheck: { port: '8080', path: '/healthz' } };
+    const result: QueryResult = { operation: 'elb.targetHealth', groups: [{ group, targets: [{ id: '10.0.1.5', state: 'unhealthy', reason: 'Target.FailedHealthChecks' }, { id: '10.0.1.6', state: 'healthy' }] }] };
+    const [finding] = analyzeResult(result, ctx);
+    assert.deepEqual([finding?.category, finding?.strength, finding?.culprit.id], ['health-check', 'strong', 'api:32']);
+    assert.match(finding!.summary, /probes port 8080, which the task definition no longer maps \(9090\)/);
+    const healthy: QueryResult = { operation: 'elb.targetHealth', groups: [{ group, targets: [{ id: '10.0.1.6', state: 'healthy' }] }] };
+    assert.deepEqual(analyzeResult(healthy, ctx), []);
+  });
+});
+
 describe('dependencies named by raw lines', () => {
   it('reads connection strings and cluster DNS names, not words', () => {
     assert.equal(dependencyOf(['INFO opening JDBC connection jdbc:mysql://prod-db:3333/inventory'], context())?.name, 'prod-db');
