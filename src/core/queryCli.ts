@@ -174,6 +174,18 @@ function queryLines(query: QuerySpec, options: QueryCliOptions): string[] {
     }
     case 'k8s.nodes':
       return [kubectl(options, 'get', 'nodes', '--output=wide'), kubectl(options, 'describe', 'nodes')];
+    case 'k8s.objects': {
+      // `ns/Kind[,Kind]/name` reads one object (and companions); `ns` with params.kinds lists kinds.
+      const [namespace, kinds, name] = query.target.split('/');
+      if (name) return [kubectl(options, 'get', shellQuote(kinds!.split(',').map((k) => `${k.toLowerCase()}/${name}`).join(',')), option('namespace', namespace!), '--output=yaml')];
+      const listed = (text(p.kinds) ?? '').split(',').filter(Boolean).map((k) => k.toLowerCase());
+      return [kubectl(options, 'get', shellQuote(listed.join(',')), option('namespace', namespace!), option('chunk-size', 200))];
+    }
+    case 'elb.targetHealth':
+      return (text(p.targetGroupArns) ?? '')
+        .split(',')
+        .filter(Boolean)
+        .flatMap((arn) => [aws(options, 'elbv2', 'describe-target-groups', option('target-group-arns', arn)), aws(options, 'elbv2', 'describe-target-health', option('target-group-arn', arn))]);
     case 'git.commitsBetween': {
       const since = text(p.since);
       const until = text(p.until);

@@ -1,17 +1,18 @@
 /**
- * Kubernetes triage: the deployment and its rollout history (ReplicaSets), the pods'
- * container states (restarts, last termination, waiting reasons), warning events and nodes.
+ * Kubernetes triage: the workload (a Deployment and its rollout history, or a StatefulSet,
+ * DaemonSet, Job or bare pod), the pods' container and init-container states, the events about
+ * its own objects and the nodes; then (readSurroundings) the objects around it and what the
+ * analyzers find in them.
  */
 import type { K8sPod, K8sReplicaSet, K8sService } from '../../providers/types';
 import { analyzeResult } from '../findings/analyzers';
 import { mentions, surroundingsQuery } from '../findings/analyzers/kubernetes/common';
-import { CONTEXT_ID } from './contextQuery';
 import type { KubernetesTargetSchema } from '../incident';
 import type { ChangeRecord, QueryResult, Termination, TriageContext } from '../reasoner/types';
 import type { z } from 'zod';
 import { commitOfContainers, diffContainers, k8sContainers } from './changes';
 import type { QueryRunner } from './queryRunner';
-import { contextQuery } from './contextQuery';
+import { CONTEXT_ID, contextQuery } from './contextQuery';
 import { eventsAboutWorkload, scopeOf } from './eventAttribution';
 
 type KubernetesTarget = z.infer<typeof KubernetesTargetSchema>;
@@ -41,7 +42,7 @@ async function workloadSelector(runner: QueryRunner, context: TriageContext, tar
     return object.kind === 'Job' ? `job-name=${object.name}` : object.selector;
   }
   if (object.kind === 'Pod') return Object.entries(object.labels).map(([k, v]) => `${k}=${v}`).join(',') || undefined;
-  if (object.kind === 'CronJob') return undefined;
+  // A CronJob's pods belong to its Jobs: found by the `app=NAME` convention, if at all.
   return undefined;
 }
 
@@ -50,10 +51,9 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
   const ref = `${target.namespace}/${target.name}`;
   const results: QueryResult[] = [];
   let selector = await workloadSelector(runner, context, target);
+  // Only a Deployment has a ReplicaSet history to read.
   const rollout = target.kind === 'Deployment' ? await runner.run(contextQuery('kubernetes', 'k8s.rollout', ref, {}, 'Read the deployment and its rollout history before hypothesising.')) : undefined;
-  if (!rollout) {
-    // Not a Deployment: no ReplicaSet history to read.
-  } else if (rollout.ok && rollout.result.operation === 'k8s.rollout') {
+  if (rollout?.ok && rollout.result.operation === 'k8s.rollout') {
     const { deployment, replicaSets } = rollout.result;
     selector ??= deployment.selector;
     context.workload = {
@@ -65,7 +65,7 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
       events: [],
     };
     context.changes = rolloutChanges(replicaSets, since, context.now);
-  } else if (!rollout.ok) {
+  } else if (rollout && !rollout.ok) {
     context.unavailable.push(`Kubernetes deployment ${ref}: ${rollout.error}`);
   }
 

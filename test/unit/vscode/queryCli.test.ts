@@ -158,3 +158,13 @@ test('hostile values in every field stay inert arguments of the intended command
 test('unknown operations are a comment, not a command', () => {
   assert.equal(queryToCli({ ...base, provider: 'context', operation: 'mystery.op', target: 'x\nrm -rf /' }), '# no CLI equivalent for context mystery.op x rm -rf /');
 });
+
+test('the objects around a workload and an ECS service\'s target health as kubectl and aws commands', () => {
+  assert.equal(queryToCli({ ...base, provider: 'kubernetes', operation: 'k8s.objects', target: 'shop', params: { kinds: 'Service,Endpoints,ConfigMap', limit: 200 } }), 'kubectl get service,endpoints,configmap --namespace=shop --chunk-size=200');
+  assert.equal(queryToCli({ ...base, provider: 'kubernetes', operation: 'k8s.objects', target: 'shop/Service,Endpoints/payments', params: {} }), 'kubectl get service/payments,endpoints/payments --namespace=shop --output=yaml');
+  const arn = 'arn:aws:elasticloadbalancing:us-west-2:1:targetgroup/api-tg/8f2c';
+  assert.deepEqual(queryToCli({ ...base, provider: 'elb', operation: 'elb.targetHealth', target: 'prod/api', params: { targetGroupArns: arn } }).split('\n'), [
+    `aws elbv2 describe-target-groups --target-group-arns=${arn}`,
+    `aws elbv2 describe-target-health --target-group-arn=${arn}`,
+  ]);
+});
