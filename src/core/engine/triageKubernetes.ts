@@ -6,7 +6,7 @@
  */
 import type { K8sPod, K8sReplicaSet, K8sService } from '../../providers/types';
 import { analyzeResult } from '../findings/analyzers';
-import { mentions, surroundingsQuery } from '../findings/analyzers/kubernetes/common';
+import { mentions, selectorOf, selects, surroundingsQuery } from '../findings/analyzers/kubernetes/common';
 import type { KubernetesTargetSchema } from '../incident';
 import type { ChangeRecord, QueryResult, Termination, TriageContext } from '../reasoner/types';
 import type { z } from 'zod';
@@ -41,7 +41,7 @@ async function workloadSelector(runner: QueryRunner, context: TriageContext, tar
     // The Job controller labels its pods `job-name` too: readable, and stable across re-creations (the uid is not).
     return object.kind === 'Job' ? `job-name=${object.name}` : object.selector;
   }
-  if (object.kind === 'Pod') return Object.entries(object.labels).map(([k, v]) => `${k}=${v}`).join(',') || undefined;
+  if (object.kind === 'Pod') return selectorOf(object.labels) || undefined;
   // A CronJob's pods belong to its Jobs: found by the `app=NAME` convention, if at all.
   return undefined;
 }
@@ -111,9 +111,9 @@ export async function readSurroundings(runner: QueryRunner, context: TriageConte
     for (const failure of objects.result.failed) context.unavailable.push(`Kubernetes ${failure.kind} in ${target.namespace}: ${failure.error}`);
     const services = objects.result.objects.filter((o): o is K8sService => o.kind === 'Service');
     context.serviceNames = services.map((s) => s.name);
-    const named = services.filter((s) => Object.keys(s.selector).length && !(context.pods ?? []).some((p) => Object.entries(s.selector).every(([k, v]) => p.labels[k] === v)) && mentions(context, s.name)).slice(0, 2);
+    const named = services.filter((s) => Object.keys(s.selector).length && !(context.pods ?? []).some((p) => selects(s.selector, p.labels)) && mentions(context, s.name)).slice(0, 2);
     for (const service of named) {
-      const selector = Object.entries(service.selector).map(([k, v]) => `${k}=${v}`).join(',');
+      const selector = selectorOf(service.selector);
       const pods = await runner.run(contextQuery('kubernetes', 'k8s.pods', `${target.namespace}/${selector}`, {}, `Which pods does Service ${service.name} (named in the errors) send to?`));
       if (pods.ok && pods.result.operation === 'k8s.pods') context.relatedPods = { ...context.relatedPods, [service.name]: pods.result.pods };
     }

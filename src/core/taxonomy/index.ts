@@ -98,6 +98,18 @@ function byRelevance(a: TaxonomyMatch, b: TaxonomyMatch): number {
 }
 
 /** The entries that indicate `category` (or `symptom`). */
+/**
+ * The first match that names a failure mode (not a symptom such as an HTTP 500, nor a normal
+ * event such as `Pulled`), among those `accept` keeps: what a caller asks when it wants the mode
+ * a text is about.
+ */
+export function failureMatch(text: string, accept: (match: TaxonomyMatch) => boolean = () => true): FailureMatch | undefined {
+  return classifyLine(text).find((m): m is FailureMatch => m.entry.category !== 'symptom' && m.entry.category !== 'unknown' && accept(m));
+}
+
+/** A match whose entry names a failure mode. */
+export type FailureMatch = TaxonomyMatch & { readonly entry: TaxonomyEntry & { readonly category: FailureCategory } };
+
 export function entriesFor(category: FailureCategory | 'symptom'): TaxonomyEntry[] {
   return TAXONOMY.filter((e) => e.category === category);
 }

@@ -4,7 +4,7 @@
  * and the "is this new error explained by a known mode?" check, read the same definitions.
  */
 import type { FailureCategory } from '../../model';
-import { classifyLine } from '../../taxonomy';
+import { failureMatch } from '../../taxonomy';
 
 export interface Signature {
   /** Stopped reasons / container reasons. */
@@ -86,8 +86,8 @@ export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
  * whatever keyword a signature shares with it.
  */
 export function vocabularyMode(text: string): FailureCategory | undefined {
-  const match = classifyLine(text).find((m) => m.entry.strength === 'strong' && m.entry.category !== 'symptom' && m.entry.category !== 'unknown');
-  return match ? (match.entry.category as FailureCategory) : undefined;
+  const match = failureMatch(text, (m) => m.entry.strength === 'strong');
+  return match?.entry.category;
 }
 
 /** A signature match a vocabulary attributes to another mode does not count for this one. */

@@ -10,20 +10,20 @@ import { taskTermination } from '../../engine/triageEcs';
 import { podTerminations } from '../../engine/triageKubernetes';
 import { OVERVIEW_TERMS } from '../../engine/logQueries';
 import type { Culprit, FailureCategory } from '../../model';
-import { classifyLine, type TaxonomyMatch } from '../../taxonomy';
+import { failureMatch, type FailureMatch } from '../../taxonomy';
 import type { EvidenceDraft, Termination, TriageContext } from '../types';
 import { clock, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, suspectChange, terminationQuery, type FailureRule } from './common';
 
 /** Modes without a signature rule of their own: the vocabularies are their only reader. */
 export const VOCABULARY_MODES: readonly FailureCategory[] = ['permissions', 'network', 'storage', 'config-change'];
 
-function strongMode(text: string): TaxonomyMatch | undefined {
+function strongMode(text: string): FailureMatch | undefined {
   // Servers' words often arrive JSON-escaped inside a client's log line (`is forbidden: User \"…\"`).
-  return classifyLine(text.replace(/\\"/g, '"')).find((m) => m.entry.strength === 'strong' && VOCABULARY_MODES.includes(m.entry.category as FailureCategory));
+  return failureMatch(text.replace(/\\"/g, '"'), (m) => m.entry.strength === 'strong' && VOCABULARY_MODES.includes(m.entry.category as FailureCategory));
 }
 
 interface Seen {
-  match: TaxonomyMatch;
+  match: FailureMatch;
   text: string;
   version?: string;
   at: number;
@@ -63,7 +63,7 @@ export const vocabularyRule: FailureRule = {
   category: 'unknown',
   propose(context) {
     const byMode = new Map<FailureCategory, Seen[]>();
-    for (const s of seenIn(context, context.terminations)) byMode.set(s.match.entry.category as FailureCategory, [...(byMode.get(s.match.entry.category as FailureCategory) ?? []), s]);
+    for (const s of seenIn(context, context.terminations)) byMode.set(s.match.entry.category, [...(byMode.get(s.match.entry.category) ?? []), s]);
     return [...byMode.entries()].map(([category, seen]) => {
       const total = seen.reduce((sum, s) => sum + s.count, 0);
       const lead = seen[0]!;

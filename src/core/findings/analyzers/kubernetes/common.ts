@@ -16,6 +16,13 @@ export function labelsOf(selector: string | Record<string, string>): Record<stri
   );
 }
 
+/** A label record as a label selector (`app=web,tier=api`), the form the API and kubectl take. */
+export function selectorOf(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
 /** Equality selectors only (what matchLabels and most Service selectors are); an empty selector selects nothing here. */
 export function selects(selector: string | Record<string, string>, labels: Record<string, string>): boolean {
   const wanted = Object.entries(labelsOf(selector));
@@ -39,8 +46,16 @@ export function symptomTexts(context: TriageContext): string[] {
   ];
 }
 
-/** Names (services, hosts, objects) the symptoms mention, lower-case. */
+const named = new WeakMap<TriageContext, { sources: readonly unknown[]; names: Set<string> }>();
+
+/**
+ * Names (services, hosts, objects) the symptoms mention, lower-case. Asked once per object an
+ * analyzer weighs, so it is kept per context while the texts it reads are the same arrays.
+ */
 export function namedBySymptoms(context: TriageContext): Set<string> {
+  const sources = [context.logOverview, context.terminations, context.workload?.events];
+  const cached = named.get(context);
+  if (cached && cached.sources.every((source, i) => source === sources[i])) return cached.names;
   const names = new Set<string>();
   for (const text of symptomTexts(context)) {
     for (const entity of extractEntities(text)) {
@@ -48,6 +63,7 @@ export function namedBySymptoms(context: TriageContext): Set<string> {
       if (entity.kind === 'host' || entity.kind === 'k8s-dns' || entity.kind === 'url' || entity.kind === 'grpc-target') names.add(entity.value.toLowerCase().split(/[.:/]/)[0]!);
     }
   }
+  named.set(context, { sources, names });
   return names;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { K8sEvent } from '../../../../providers/types';
 import type { Culprit } from '../../../model';
-import { classifyLine, type TaxonomyMatch } from '../../../taxonomy';
+import { failureMatch, type TaxonomyMatch } from '../../../taxonomy';
 import { eventsAboutWorkload } from '../../../engine/eventAttribution';
 import type { QueryResult, TriageContext } from '../../../reasoner/types';
 import type { Finding } from './common';
@@ -50,8 +50,8 @@ export function eventFindings(result: QueryResult, context: TriageContext): Find
   const out: Finding[] = [];
   for (const event of eventsAboutWorkload(result.events, context.scope)) {
     if (event.type !== 'Warning' || event.lastTimestamp < context.onset - 3 * 3_600_000) continue;
-    const match = classifyLine(`${event.reason}: ${event.message}`).find((m) => m.entry.category !== 'symptom' && m.entry.category !== 'unknown');
-    if (!match || match.entry.category === 'symptom' || match.entry.category === 'unknown') continue;
+    const match = failureMatch(`${event.reason}: ${event.message}`);
+    if (!match) continue;
     const culprit = eventCulprit(match, event, context);
     if (!culprit) continue;
     out.push({

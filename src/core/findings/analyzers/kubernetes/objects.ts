@@ -6,7 +6,7 @@
  */
 import type { K8sPod, K8sService } from '../../../../providers/types';
 import type { TriageContext } from '../../../reasoner/types';
-import { changedNear, mentions, objectsOf, recheckOf, selects, surroundingsQuery, targetPods, type Finding } from './common';
+import { changedNear, mentions, objectsOf, recheckOf, selectorOf, selects, surroundingsQuery, targetPods, type Finding } from './common';
 import type { Analyzer } from '../index';
 
 /** Pods a Service sends to: the workload's, or those triage read for a Service its symptoms name. */
@@ -25,7 +25,7 @@ const services: Analyzer = (result, context) => {
     const ep = endpoints.find((e) => e.name === service.name);
     const behind = podsBehind(service, context);
     if (ep && ep.readyCount === 0 && ep.notReadyCount === 0 && !behind.length) {
-      const selector = Object.entries(service.selector).map(([k, v]) => `${k}=${v}`).join(',');
+      const selector = selectorOf(service.selector);
       out.push({ analyzer: 'service-selector', category: 'network', culprit: { kind: 'other', id: `service/${service.name}` }, strength: 'strong', object: `Service/${service.name}`, summary: `Service ${service.name} selects no pod (selector ${selector}): it has no endpoints`, recheck });
       continue;
     }
