@@ -9,6 +9,7 @@
  * (`--cluster=…`) or placed after `--end-of-options`, so a value can never become an option.
  */
 import type { QuerySpec } from './model';
+import { DEPENDENCY_NAMESPACES } from './metrics/kinds';
 
 export interface QueryCliOptions {
   /** `--region` for aws commands (the incident's or the settings' region). */
@@ -96,6 +97,16 @@ function splitTarget(target: string): { parent: string; name: string } {
   return slash < 0 ? { parent: target, name: '' } : { parent: target.slice(0, slash), name: target.slice(slash + 1) };
 }
 
+function metricQueries(value: unknown): { namespace: string; metricName: string; dimensions?: Record<string, string>; stat: string; periodSeconds?: number }[] {
+  if (typeof value !== 'string' || !value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? (parsed as ReturnType<typeof metricQueries>) : [];
+  } catch {
+    return [];
+  }
+}
+
 function terms(value: unknown): string[] {
   if (typeof value !== 'string' || !value) return [];
   try {
@@ -181,6 +192,35 @@ function queryLines(query: QuerySpec, options: QueryCliOptions): string[] {
       const listed = (text(p.kinds) ?? '').split(',').filter(Boolean).map((k) => k.toLowerCase());
       return [kubectl(options, 'get', shellQuote(listed.join(',')), option('namespace', namespace!), option('chunk-size', 200))];
     }
+    case 'cw.alarms': {
+      const lines = [aws(options, 'cloudwatch', 'describe-alarms', option('alarm-types', 'MetricAlarm'))];
+      if (window) lines.push(comment(`then, per alarm: ${aws(options, 'cloudwatch', 'describe-alarm-history', '--alarm-name', '<name>', option('history-item-type', 'StateUpdate'), option('start-date', iso(window.start)), option('end-date', iso(window.end)))}`));
+      return lines;
+    }
+    case 'cw.metrics': {
+      const lines: string[] = [];
+      const resources = terms(p.resources);
+      if (resources.length) {
+        lines.push(comment(`the metrics of ${resources.join(', ')}:`), ...DEPENDENCY_NAMESPACES.map((namespace) => aws(options, 'cloudwatch', 'list-metrics', option('namespace', namespace), option('recently-active', 'PT3H'))));
+      }
+      const queries = metricQueries(p.queries);
+      if (queries.length && window) {
+        const body = queries.map((q, i) => ({
+          Id: `m${i}`,
+          MetricStat: { Metric: { Namespace: q.namespace, MetricName: q.metricName, Dimensions: Object.entries(q.dimensions ?? {}).map(([Name, Value]) => ({ Name, Value })) }, Period: q.periodSeconds ?? 60, Stat: q.stat },
+        }));
+        lines.push(aws(options, 'cloudwatch', 'get-metric-data', option('metric-data-queries', JSON.stringify(body)), option('start-time', iso(window.start)), option('end-time', iso(window.end))));
+      }
+      return lines.length ? lines : [comment('no metric to read')];
+    }
+    case 'ecs.clusterActivity':
+      return [
+        aws(options, 'ecs', 'list-tasks', option('cluster', query.target), option('desired-status', 'RUNNING')),
+        aws(options, 'ecs', 'list-tasks', option('cluster', query.target), option('desired-status', 'STOPPED')),
+        comment(`then: ${aws(options, 'ecs', 'describe-tasks', option('cluster', query.target), '--tasks')} <the task ARNs listed above> (standalone ones have a group "family:…")`),
+        aws(options, 'ecs', 'list-services', option('cluster', query.target)),
+        comment(`then: ${aws(options, 'ecs', 'describe-services', option('cluster', query.target), '--services')} <the service ARNs listed above, 10 at a time>`),
+      ];
     case 'elb.targetHealth':
       return (text(p.targetGroupArns) ?? '')
         .split(',')

@@ -25,6 +25,10 @@ export function createEnvironmentProviders(settings: EnvironmentSettings): Provi
     const aws = createAwsProviders({ region: settings.awsRegion, profile: settings.awsProfile });
     providers.logs = aws.logs;
     providers.ecs = aws.ecs;
+    // Metrics, alarms, load balancers and auto scaling: read-only, same credential chain.
+    providers.metrics = aws.metrics;
+    providers.loadBalancing = aws.loadBalancing;
+    providers.autoScaling = aws.autoScaling;
   }
   if (settings.kubernetes) providers.kubernetes = createKubernetesProvider({ kubeconfigPath: settings.kubernetes.kubeconfigPath, context: settings.kubernetes.context });
   if (settings.repoRoot) providers.git = new GitCliProvider(settings.repoRoot);

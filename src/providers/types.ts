@@ -234,6 +234,8 @@ export interface EcsProvider {
    * RunTask), newest first, bounded by `limit`. ECS only keeps stopped tasks about an hour.
    */
   listClusterTasks?(cluster: string, filter: EcsTaskFilter, signal?: AbortSignal): Promise<EcsTask[]>;
+  /** ListServices + DescribeServices (batches of 10): the cluster's services with their deployments, bounded. */
+  listServices?(cluster: string, signal?: AbortSignal): Promise<EcsService[]>;
 }
 
 // ---------------------------------------------------------------- git

@@ -98,3 +98,8 @@ export function shortTaskDefinition(arnOrName: string): string {
 export function suspectChange(context: Pick<TriageContext, 'changes' | 'onset'>, horizonMs = 2 * 3_600_000): ChangeRecord | undefined {
   return context.changes.filter((c) => c.at <= context.onset && context.onset - c.at <= horizonMs).sort((a, b) => b.at - a.at)[0];
 }
+
+/** The latest change that landed in [moment - horizon, moment + 2 min]: what a shift that began at `moment` is blamed on. */
+export function suspectChangeBefore(context: Pick<TriageContext, 'changes'>, moment: number, horizonMs: number): ChangeRecord | undefined {
+  return context.changes.filter((c) => c.at <= moment + 2 * 60_000 && moment - c.at <= horizonMs).sort((a, b) => b.at - a.at)[0];
+}

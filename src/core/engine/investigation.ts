@@ -243,7 +243,8 @@ class Investigation {
       node,
       evidence,
       inherited,
-      onset: this.context.onset,
+      // A failure dated before the alert (a metric's climb) is timed from its own start.
+      onset: memory.focus.failureOnset ? Number(memory.focus.failureOnset) : this.context.onset,
       changeAt: memory.changeAt,
       unavailableSources: memory.unavailableSources.size,
     });

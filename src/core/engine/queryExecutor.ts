@@ -3,8 +3,9 @@
  * and provider failures surface as ProviderError; the engine turns those into "unavailable"
  * evidence instead of failing the investigation.
  */
-import { ProviderError, type K8sObject, type K8sObjectKind, type KubernetesProvider, type LogEvent, type ProviderSet } from '../../providers/types';
+import { ProviderError, type K8sObject, type K8sObjectKind, type KubernetesProvider, type LogEvent, type MetricQuery, type ProviderSet } from '../../providers/types';
 import { foldStackTraces } from '../logs/foldStackTraces';
+import { DEPENDENCY_NAMESPACES, metricKind, resourceName } from '../metrics/kinds';
 import type { QuerySpec } from '../model';
 import type { QueryResult } from '../reasoner/types';
 
@@ -112,6 +113,46 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
       for (const group of groups) out.push({ group, targets: await elb.targetHealth(group.arn, signal) });
       return { operation: 'elb.targetHealth', groups: out };
     }
+    case 'cw.alarms': {
+      // Alarms firing now or that changed state in the window: what the on-call sees first.
+      const metrics = need(providers.metrics, 'cloudwatch', 'CloudWatch');
+      if (!query.window) throw new ProviderError('cloudwatch', 'failed', 'alarm query without a window');
+      const { start, end } = query.window;
+      const alarms = (await metrics.describeAlarms({}, signal))
+        .filter((a) => a.state === 'ALARM' || (a.stateUpdatedAt !== undefined && a.stateUpdatedAt >= start && a.stateUpdatedAt <= end))
+        .slice(0, MAX_ALARMS);
+      const out = [];
+      for (const alarm of alarms) out.push({ alarm, history: await metrics.alarmHistory(alarm.name, { startTime: start, endTime: end, limit: 20 }, signal) });
+      return { operation: 'cw.alarms', alarms: out };
+    }
+    case 'cw.metrics': {
+      const metrics = need(providers.metrics, 'cloudwatch', 'CloudWatch');
+      if (!query.window) throw new ProviderError('cloudwatch', 'failed', 'metric query without a window');
+      const queries = parseJson<MetricQuery[]>(p.queries, []);
+      // Dependencies named by the symptoms: their metrics that the kinds table knows, found by ListMetrics.
+      const names = new Set(parseJson<string[]>(p.resources, []).map((n) => n.toLowerCase()));
+      if (names.size) {
+        for (const namespace of DEPENDENCY_NAMESPACES) {
+          for (const descriptor of await metrics.listMetrics({ namespace, recentlyActive: true }, signal)) {
+            const kind = metricKind(descriptor.namespace, descriptor.metricName, descriptor.dimensions);
+            if (!kind || !names.has(resourceName(kind, descriptor.dimensions).toLowerCase())) continue;
+            queries.push({ namespace: descriptor.namespace, metricName: descriptor.metricName, dimensions: descriptor.dimensions, stat: kind.stat });
+          }
+        }
+      }
+      const unique = [...new Map(queries.map((q) => [`${q.namespace}|${q.metricName}|${JSON.stringify(Object.entries(q.dimensions ?? {}).sort())}`, q])).values()].slice(0, MAX_METRIC_QUERIES);
+      const series = unique.length ? await metrics.getMetricData(unique.map((q, i) => ({ ...q, id: `m${i}` })), query.window.start, query.window.end, signal) : [];
+      return { operation: 'cw.metrics', series };
+    }
+    case 'ecs.clusterActivity': {
+      // Who else ran in the cluster then: scheduled or RunTask tasks, and every service's deployments.
+      const ecs = need(providers.ecs, 'ecs', 'ECS');
+      if (!ecs.listClusterTasks || !ecs.listServices) throw new ProviderError('ecs', 'failed', 'this ECS provider cannot list cluster tasks and services');
+      const window = query.window;
+      const tasks = await ecs.listClusterTasks(query.target, { since: window?.start, until: window?.end, limit: 100 }, signal);
+      const services = await ecs.listServices(query.target, signal);
+      return { operation: 'ecs.clusterActivity', cluster: query.target, tasks, services };
+    }
     case 'k8s.nodes': {
       const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
       return { operation: 'k8s.nodes', nodes: await k8s.listNodes(signal) };
@@ -203,6 +244,16 @@ function parseTerms(value: unknown): string[] {
   const parsed: unknown = JSON.parse(value);
   return Array.isArray(parsed) ? parsed.map(String) : [];
 }
+
+function parseJson<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string' || !value) return fallback;
+  return JSON.parse(value) as T;
+}
+
+/** Alarms read per question (with their history): the ones firing or that just changed. */
+const MAX_ALARMS = 10;
+/** Series per GetMetricData call the engine makes: a few per hypothesis, never a dashboard. */
+const MAX_METRIC_QUERIES = 20;
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;

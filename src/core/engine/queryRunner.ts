@@ -103,6 +103,12 @@ function countResults(result: QueryResult): number {
       return result.nodes.length;
     case 'k8s.objects':
       return result.objects.length;
+    case 'cw.alarms':
+      return result.alarms.length;
+    case 'cw.metrics':
+      return result.series.reduce((n, series) => n + series.points.length, 0);
+    case 'ecs.clusterActivity':
+      return result.tasks.length + result.services.length;
     case 'elb.targetHealth':
       return result.groups.reduce((n, g) => n + g.targets.length, 0);
   }

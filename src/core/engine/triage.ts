@@ -11,6 +11,7 @@ import { CONTEXT_ID, contextQuery } from './contextQuery';
 import { logWindows, perMinuteSeries, renderLogQuery, OVERVIEW_TERMS } from './logQueries';
 import type { QueryRunner } from './queryRunner';
 import { triageEcs } from './triageEcs';
+import { readAwsSignals } from './triageSignals';
 import { shortTaskDefinition } from './changes';
 import { readSurroundings, triageKubernetes, type KubernetesReads } from './triageKubernetes';
 
@@ -75,6 +76,7 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
 
   // The analyzers weigh objects by what the symptoms name, so they run once the logs are read.
   if (kubernetes && target.platform === 'kubernetes') await readSurroundings(runner, context, target, kubernetes);
+  if (target.platform === 'ecs') await readAwsSignals(runner, context, target);
 
   const commits = await runner.run(contextQuery('git', 'git.commitsBetween', 'workspace', { since: new Date(since).toISOString(), until: new Date(input.now).toISOString() }, 'Recent commits in the open repository.'));
   if (commits.ok && commits.result.operation === 'git.commitsBetween') context.recentCommits = commits.result.commits;

@@ -21,9 +21,13 @@ export interface Finding {
   summary: string;
   /** epoch ms: when the object changed or the failure began, if the object says. */
   at?: number;
+  /** epoch ms: when the failure it shows began, when that is earlier than the alert (a metric's slow climb). */
+  failureOnset?: number;
   /** The targeted query that re-reads the object (the hypothesis's test). */
   recheck?: QueryProposal;
   excerpt?: string;
+  /** A measured series behind it (a metric), for the panel's chart. */
+  series?: { label: string; points: [number, number][] };
 }
 
 /** One finding per (category, culprit): the key a hypothesis is about. */

@@ -6,7 +6,8 @@
  */
 import type { Incident } from '../incident';
 import type { Evidence, FailureCategory, HypothesisNode, QuerySpec, TimeWindow } from '../model';
-import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sObject, K8sPod, K8sReplicaSet, InsightsResult, TargetGroup, TargetHealth } from '../../providers/types';
+import type { EcsService, EcsTaskDefinition, GitCommit, LogEvent, EcsTask, K8sDeployment, K8sEvent, K8sNode, K8sObject, K8sPod, K8sReplicaSet, InsightsResult, TargetGroup, TargetHealth, MetricAlarm, AlarmStateChange, MetricSeries } from '../../providers/types';
+import type { ObservedShift } from '../metrics/observed';
 import type { PatternChange } from '../logs/patternChange';
 import type { Finding } from '../findings/types';
 
@@ -132,6 +133,10 @@ export interface TriageContext {
   logOverview: PatternChange[];
   /** Error-level lines per minute over baseline + incident (Logs Insights), when measured: [epoch ms, count]. */
   errorSeries?: [number, number][];
+  /** AWS: alarms firing or changed state around the incident, with their history (cw.alarms). */
+  alarms?: { alarm: MetricAlarm; history: AlarmStateChange[] }[];
+  /** Metric series that shifted against their own baseline (cw.metrics), with what they mean. */
+  metricShifts?: ObservedShift[];
   /** The service map, when the workspace has one (name → entry). */
   serviceMap: Record<string, ServiceMapEntry>;
   /** What the object analyzers found in the objects around the workload (findings/analyzers). */
@@ -174,7 +179,13 @@ export type QueryResult =
   /** Objects of several kinds in one namespace (or one object); kinds that could not be read are listed, the rest answer. */
   | { operation: 'k8s.objects'; namespace: string; objects: K8sObject[]; failed: { kind: string; error: string }[] }
   /** An ECS service's target groups and the health of their targets. */
-  | { operation: 'elb.targetHealth'; groups: { group: TargetGroup; targets: TargetHealth[] }[] };
+  | { operation: 'elb.targetHealth'; groups: { group: TargetGroup; targets: TargetHealth[] }[] }
+  /** Alarms in ALARM or that changed state in the window, each with its state history there. */
+  | { operation: 'cw.alarms'; alarms: { alarm: MetricAlarm; history: AlarmStateChange[] }[] }
+  /** Metric series (GetMetricData), the asked ones and those of the named dependencies found by ListMetrics. */
+  | { operation: 'cw.metrics'; series: MetricSeries[] }
+  /** What ran in an ECS cluster around a moment: standalone tasks (schedules, RunTask) and every service's deployments. */
+  | { operation: 'ecs.clusterActivity'; cluster: string; tasks: EcsTask[]; services: EcsService[] };
 
 /** Evidence as a reasoner reports it; the engine adds id, hypothesis, query and source. */
 export type EvidenceDraft = Omit<Evidence, 'id' | 'hypothesisId' | 'queryId' | 'source'>;

@@ -11,6 +11,7 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   type ECSClient,
+  ListServicesCommand,
   ListTasksCommand,
   type Service,
   type Task,
@@ -34,6 +35,8 @@ import { type AwsCallContext, callAws } from './errors';
 const BATCH = 100;
 /** Upper bound on tasks listed per call of listTasks: enough for any service worth investigating. */
 export const MAX_TASKS = 1000;
+/** Upper bound on services read by listServices: a cluster's neighbours, not an inventory. */
+export const MAX_SERVICES = 100;
 
 export interface EcsApiProviderOptions {
   profile?: string;
@@ -202,6 +205,28 @@ export class EcsApiProvider implements EcsProvider {
       throw new ProviderError('ecs', 'not-found', `ECS DescribeServices on ${cluster}/${service}: service not found (${reason})`);
     }
     return mapService(cluster, found);
+  }
+
+  async listServices(cluster: string, signal?: AbortSignal): Promise<EcsService[]> {
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.call(this.context('ListServices', cluster), signal, () =>
+        this.client.send(new ListServicesCommand({ cluster, maxResults: 100, nextToken }), { abortSignal: signal }),
+      );
+      arns.push(...(page.serviceArns ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken && arns.length < MAX_SERVICES);
+    const services: EcsService[] = [];
+    // DescribeServices takes at most 10 services per call.
+    for (let i = 0; i < Math.min(arns.length, MAX_SERVICES); i += 10) {
+      const batch = arns.slice(i, Math.min(i + 10, MAX_SERVICES));
+      const output = await this.call(this.context('DescribeServices', cluster), signal, () =>
+        this.client.send(new DescribeServicesCommand({ cluster, services: batch }), { abortSignal: signal }),
+      );
+      services.push(...(output.services ?? []).map((found) => mapService(cluster, found)));
+    }
+    return services;
   }
 
   async listTasks(cluster: string, service: string, desiredStatus: 'RUNNING' | 'STOPPED', signal?: AbortSignal): Promise<EcsTask[]> {

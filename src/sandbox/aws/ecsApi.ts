@@ -90,6 +90,8 @@ export class EcsWorldState {
     switch (operation) {
       case 'DescribeServices':
         return this.describeServices(body);
+      case 'ListServices':
+        return this.listServices(body);
       case 'ListTasks':
         return this.listTasks(body);
       case 'DescribeTasks':
@@ -246,6 +248,27 @@ export class EcsWorldState {
       else failures.push({ arn: this.arn(`service/${cluster.name}/${lastArnPart(name)}`), reason: 'MISSING' });
     }
     return { services, failures };
+  }
+
+  private listServices(body: Body) {
+    const cluster = this.cluster(body);
+    const maxResults = body.maxResults ?? 10;
+    if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) {
+      throw invalidParameter('maxResults must be an integer between 1 and 100');
+    }
+    const filterKey = `${cluster.name}|services`;
+    let offset = 0;
+    if (body.nextToken !== undefined) {
+      const token = decodeToken(body.nextToken);
+      if (token.f !== filterKey || typeof token.o !== 'number') throw invalidParameter('The specified nextToken is invalid.');
+      offset = token.o;
+    }
+    const page = cluster.services.slice(offset, offset + maxResults);
+    const next = offset + maxResults;
+    return compact({
+      serviceArns: page.map((service) => this.arn(`service/${cluster.name}/${service.name}`)),
+      nextToken: next < cluster.services.length ? encodeToken({ f: filterKey, o: next }) : undefined,
+    });
   }
 
   private listTasks(body: Body) {

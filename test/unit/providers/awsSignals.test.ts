@@ -325,6 +325,15 @@ describe('ECS depth: container definitions and standalone tasks', () => {
     assert.deepEqual(await ecs.listClusterTasks!('c1', { family: 'web' }), [], 'service tasks are not standalone');
   });
 
+  it('lists the cluster\'s services with their deployments (ListServices + DescribeServices)', async () => {
+    const services = await ecs.listServices!('c1');
+    assert.deepEqual(services.map((s) => s.serviceName).sort(), ['other', 'web']);
+    const web = services.find((s) => s.serviceName === 'web')!;
+    assert.ok(web.deployments.length >= 1, 'deployments come with each service');
+    assert.equal(web.cluster, 'c1');
+    await expectProviderError(ecs.listServices!('nope'), 'not-found', 'ListServices');
+  });
+
   it('keeps stopped service tasks about an hour too', async () => {
     const stopped = await ecs.listTasks('c1', 'web', 'STOPPED');
     assert.equal(stopped.length, 3, 'the three from 11:10, not the one stopped at 10:00');

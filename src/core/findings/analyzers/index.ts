@@ -9,10 +9,12 @@ import type { Finding } from '../types';
 import { eventFindings } from './kubernetes/events';
 import { KUBERNETES_OBJECT_ANALYZERS } from './kubernetes/objects';
 import { targetHealth } from './aws/targetHealth';
+import { metricShifts } from './aws/metrics';
+import { clusterActivity } from './aws/clusterActivity';
 
 export type Analyzer = (result: QueryResult, context: TriageContext) => Finding[];
 
-export const ANALYZERS: readonly Analyzer[] = [eventFindings, ...KUBERNETES_OBJECT_ANALYZERS, targetHealth];
+export const ANALYZERS: readonly Analyzer[] = [eventFindings, ...KUBERNETES_OBJECT_ANALYZERS, targetHealth, metricShifts, clusterActivity];
 
 export function analyzeResult(result: QueryResult, context: TriageContext): Finding[] {
   return ANALYZERS.flatMap((analyzer) => analyzer(result, context));

@@ -11,6 +11,8 @@ import type { EvidenceDraft, HypothesisProposal, QueryProposal, TriageContext } 
 import { clock, describeChange, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, summarisePatterns, type FailureRule } from './common';
 
 const RECENT = 2 * 3_600_000;
+/** How far a metric's estimated start may precede the change that caused it (period rounding, smoothing). */
+const WITHIN_PERIOD = 5 * 60_000;
 
 /** The part of a culprit id the workload's own lines would print (`configmap/app-config` → `app-config`). */
 export function culpritName(finding: Pick<Finding, 'culprit'>): string {
@@ -35,12 +37,17 @@ export function findingProposals(context: TriageContext): HypothesisProposal[] {
   for (const finding of context.findings ?? []) groups.set(findingKey(finding), [...(groups.get(findingKey(finding)) ?? []), finding]);
   return [...groups.entries()].map(([key, findings]) => {
     const lead = findings.find((f) => f.strength === 'strong') ?? findings[0]!;
-    const recent = findings.map((f) => f.at).filter((at): at is number => at !== undefined && at <= context.onset + 5 * 60_000 && context.onset - at <= RECENT);
+    // A failure that began before the alert (a metric's slow climb) dates its cause from its own start.
+    const shiftOnset = Math.min(context.onset, ...findings.map((f) => f.failureOnset ?? context.onset));
+    // A metric dates a start to its period: a change a few minutes "after" it landed with it.
+    const withIt = findings.map((f) => f.at).filter((at): at is number => at !== undefined && at >= shiftOnset && at - shiftOnset <= WITHIN_PERIOD);
+    const began = withIt.length ? Math.max(...withIt) : shiftOnset;
+    const recent = findings.map((f) => f.at).filter((at): at is number => at !== undefined && at <= began + 5 * 60_000 && began - at <= RECENT);
     const reasons = [lead.summary];
     let prior = lead.strength === 'strong' ? 0.7 : 0.45;
     if (recent.length) {
       prior += 0.1;
-      reasons.push(`it changed at ${clock(Math.max(...recent))}, ${minutesBetween(Math.max(...recent), context.onset)} min before symptoms began`);
+      reasons.push(`it changed at ${clock(Math.max(...recent))}, ${minutesBetween(Math.max(...recent), began)} min before the failure began`);
     }
     if (mentioned(lead, context)) {
       prior += 0.1;
@@ -58,6 +65,7 @@ export function findingProposals(context: TriageContext): HypothesisProposal[] {
         object: lead.object,
         ...(lead.recheck ? { recheck: JSON.stringify(lead.recheck) } : {}),
         ...(recent.length ? { changeAt: String(Math.max(...recent)) } : {}),
+        ...(began < context.onset ? { failureOnset: String(began) } : {}),
       },
     };
   });
@@ -98,13 +106,14 @@ export const findingRule: FailureRule = {
     const lead = again.find((f) => f.strength === 'strong') ?? again[0]!;
     return [
       {
-        kind: 'object-state',
+        kind: lead.series ? 'metric' : 'object-state',
         strength: lead.strength,
         supports: true,
         summary: lead.summary,
         observedAt: lead.at !== undefined ? iso(lead.at) : undefined,
         excerpt: lead.excerpt,
         culprit: lead.culprit,
+        ...(lead.series ? { series: lead.series } : {}),
         data: { analyzer: lead.analyzer, object: lead.object },
       },
     ];

@@ -1,6 +1,5 @@
 /** What the Kubernetes analyzers share: label matching, the workload's pods, what its symptoms name. */
 import type { K8sObjectKind, K8sObjectOf, K8sPod } from '../../../../providers/types';
-import { extractEntities } from '../../../entities/extract';
 import type { QueryProposal, QueryResult, TriageContext } from '../../../reasoner/types';
 import type { Finding } from '../../types';
 
@@ -37,44 +36,7 @@ export function targetPods(context: TriageContext): K8sPod[] {
   return context.pods ?? [];
 }
 
-/** The texts the workload's symptoms are made of: new log lines, stop reasons, its events. */
-export function symptomTexts(context: TriageContext): string[] {
-  return [
-    ...context.logOverview.filter((p) => p.change === 'new' || p.change === 'surged').map((p) => p.example),
-    ...context.terminations.map((t) => t.reason),
-    ...(context.workload?.events ?? []).map((e) => `${e.reason ?? ''} ${e.message}`),
-  ];
-}
-
-const named = new WeakMap<TriageContext, { sources: readonly unknown[]; names: Set<string> }>();
-
-/**
- * Names (services, hosts, objects) the symptoms mention, lower-case. Asked once per object an
- * analyzer weighs, so it is kept per context while the texts it reads are the same arrays.
- */
-export function namedBySymptoms(context: TriageContext): Set<string> {
-  const sources = [context.logOverview, context.terminations, context.workload?.events];
-  const cached = named.get(context);
-  if (cached && cached.sources.every((source, i) => source === sources[i])) return cached.names;
-  const names = new Set<string>();
-  for (const text of symptomTexts(context)) {
-    for (const entity of extractEntities(text)) {
-      names.add(entity.value.toLowerCase());
-      if (entity.kind === 'host' || entity.kind === 'k8s-dns' || entity.kind === 'url' || entity.kind === 'grpc-target') names.add(entity.value.toLowerCase().split(/[.:/]/)[0]!);
-    }
-  }
-  named.set(context, { sources, names });
-  return names;
-}
-
-export function mentions(context: TriageContext, name: string): boolean {
-  const lower = name.toLowerCase();
-  return namedBySymptoms(context).has(lower) || symptomTexts(context).some((t) => new RegExp(`(^|[^a-z0-9-])${escape(lower)}([^a-z0-9-]|$)`, 'i').test(t));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export { mentions, namedBySymptoms, symptomTexts } from '../../symptoms';
 
 /** The kinds read around a workload in one namespace (one bounded list call each). */
 export const SURROUNDING_KINDS = ['Service', 'Endpoints', 'Ingress', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'NetworkPolicy', 'ResourceQuota', 'CronJob'];
