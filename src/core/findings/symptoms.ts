@@ -1,5 +1,6 @@
 /** What the workload's symptoms say, and the names they mention: shared by every analyzer and rule that weighs a culprit by whether the symptoms name it. */
 import { extractEntities } from '../entities/extract';
+import { escapeRegExp } from '../regexp';
 import type { TriageContext } from '../reasoner/types';
 
 /** The texts the workload's symptoms are made of: new log lines, stop reasons, its events. */
@@ -34,10 +35,6 @@ export function namedBySymptoms(context: TriageContext): Set<string> {
 
 export function mentions(context: TriageContext, name: string): boolean {
   const lower = name.toLowerCase();
-  return namedBySymptoms(context).has(lower) || symptomTexts(context).some((t) => new RegExp(`(^|[^a-z0-9-])${escape(lower)}([^a-z0-9-]|$)`, 'i').test(t));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return namedBySymptoms(context).has(lower) || symptomTexts(context).some((t) => new RegExp(`(^|[^a-z0-9-])${escapeRegExp(lower)}([^a-z0-9-]|$)`, 'i').test(t));
 }
 

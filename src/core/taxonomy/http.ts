@@ -7,6 +7,7 @@
  */
 import type { FailureCategory } from '../model';
 import type { EntityKind, Strength, TaxonomyEntry } from './types';
+import { escapeRegExp } from '../regexp';
 
 const RFC9110 = 'RFC 9110 §15, https://www.rfc-editor.org/rfc/rfc9110#section-15';
 const IANA = 'https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml';
@@ -101,7 +102,6 @@ const STATUSES: readonly Status[] = [
 /** Where a status code sits in a line: after a status word, an HTTP version, or a verb of answering. */
 const CONTEXT = String.raw`(?:HTTP/\d(?:\.\d)?"?\s+|(?:\b|_)status(?:[ _-]?code)?"?\s*[:=]?\s*"?|\bstatuscode:\s*|\bresponse code:?\s*|\b(?:returned|responded with|received|got)(?: an?)?(?: HTTP)?(?: status(?: code)?)?:?\s+|\bHTTP (?:status |error |code )?|\b(?:error|http)[ _-]?code[=:]\s*)`;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function patternsFor(status: Status): RegExp[] {
   const n = status.code;
@@ -111,7 +111,7 @@ function patternsFor(status: Status): RegExp[] {
   ];
   if (status.phrases.length > 0) {
     // Spring WebClient: "503 Service Unavailable from GET http://…"
-    patterns.push(new RegExp(`\\b${n} (?:${status.phrases.map(escape).join('|')})\\b(?: from [A-Z]+ (?<url>\\S+))?`, 'i'));
+    patterns.push(new RegExp(`\\b${n} (?:${status.phrases.map(escapeRegExp).join('|')})\\b(?: from [A-Z]+ (?<url>\\S+))?`, 'i'));
   }
   patterns.push(new RegExp(`${CONTEXT}${n}(?!\\w|[.:]\\d)`, 'i'));
   return patterns;

@@ -4,7 +4,7 @@
  * dependency that is itself failing (dependency-cause, recursively).
  */
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, TriageContext } from '../types';
-import { clock, minutesBetween, suspectChange } from './common';
+import { clock, isFresh, minutesBetween, suspectChange } from './common';
 import { dependencyOf, type DependencyRef } from './dependencies';
 import type { ServiceMapEntry } from '../types';
 
@@ -42,7 +42,9 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
       out.push({ category, title: `CPU allocation changed in ${change.toVersion}`, rationale: `${change.summary} changed CPU ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'cpu' } });
     }
     if (kinds.includes('image') && has('image')) {
-      out.push({ category, title: `Image reference changed in ${change.toVersion}`, rationale: `${change.summary} points at a new image ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'image', examples } });
+      // What the new tasks printed before dying counts too: "exec format error" is in the logs, not the stop reason.
+      const failing = [examples, ...context.logOverview.filter(isFresh).map((p) => p.example)].join('\n').slice(0, 4_000);
+      out.push({ category, title: `Image reference changed in ${change.toVersion}`, rationale: `${change.summary} points at a new image ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'image', examples: failing } });
     }
     if (kinds.includes('env') && has('env')) {
       const names = change.differences.filter((d) => d.kind.startsWith('env-')).map((d) => d.name).join(', ');

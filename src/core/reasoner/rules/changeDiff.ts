@@ -9,6 +9,7 @@ import { diffContainers, ecsContainers, k8sContainers, type ContainerShape } fro
 import type { Culprit } from '../../model';
 import type { ChangeDifference, EvidenceDraft } from '../types';
 import type { FailureRule } from './common';
+import { failureMatch } from '../../taxonomy';
 
 export const changeDiffRule: FailureRule = {
   id: 'change-diff',
@@ -55,12 +56,14 @@ export const changeDiffRule: FailureRule = {
       case 'image': {
         const examples = hypothesis.focus.examples ?? '';
         const named = differences.filter((d) => d.after && examples.includes(d.after.split(':')[1] ?? d.after));
+        // A failure only an image causes (built for another CPU architecture, no manifest for the platform).
+        const imageFailure = named.length ? undefined : examples.split('\n').map((line) => failureMatch(line, (m) => m.entry.names === 'image')).find(Boolean);
         return [
           {
             kind: 'task-definition-diff',
-            strength: named.length ? 'strong' : 'weak',
+            strength: named.length || imageFailure ? 'strong' : 'weak',
             supports: true,
-            summary: `${differences.map((d) => d.text).join('; ')}${named.length ? ' — the failing pulls name this exact image tag' : ''}.`,
+            summary: `${differences.map((d) => d.text).join('; ')}${named.length ? ' — the failing pulls name this exact image tag' : imageFailure ? ` — the failure is one the image itself causes (${imageFailure.entry.description})` : ''}.`,
             culprit: versionCulprit,
           },
         ];

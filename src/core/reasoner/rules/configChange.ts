@@ -8,6 +8,7 @@ import type { EvidenceDraft } from '../types';
 import { changeDiffRule } from './changeDiff';
 import { clock, describeChange, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 import { isHttpSymptom } from './deployRegression';
+import { escapeRegExp } from '../../regexp';
 
 export const configChangeRule: FailureRule = {
   id: 'config-change',
@@ -29,12 +30,19 @@ export const configChangeRule: FailureRule = {
         toVersion: change.toVersion,
         fromVersion: change.fromVersion ?? '',
         kinds: 'env',
+        settings: env.map((d) => d.name).filter((n): n is string => !!n).join(','),
         examples: context.logOverview.filter(isFresh).map((p) => p.example).join('\n').slice(0, 4_000),
       },
     };
   },
   plan(hypothesis, context) {
-    return [...changeDiffRule.plan(hypothesis, context), ...logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which errors began after the configuration changed?', Number(hypothesis.focus.changeAt))];
+    // The settings by name, whatever the line's level: "DEPLOY_ENV is undefined" is often printed without ERROR.
+    const settings = settingsOf(hypothesis.focus).filter((n) => n.length >= 4);
+    return [
+      ...changeDiffRule.plan(hypothesis, context),
+      ...logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which errors began after the configuration changed?', Number(hypothesis.focus.changeAt)),
+      ...(settings.length ? logQuery(context, settings, `Do the lines since the change name the changed settings (${settings.join(', ')})?`, Number(hypothesis.focus.changeAt)) : []),
+    ];
   },
   interpret(hypothesis, query, result, context): EvidenceDraft[] {
     if (result.operation !== 'logs.compareWindows') {
@@ -42,6 +50,23 @@ export const configChangeRule: FailureRule = {
       return changeDiffRule.interpret(hypothesis, query, result, context);
     }
     const fresh = patternsOf(result).filter((p) => isFresh(p) && !isHttpSymptom(p.example));
+    const settings = settingsOf(hypothesis.focus);
+    const naming = fresh.filter((p) => settings.some((name) => namesSetting(p.example, name)));
+    if (naming.length) {
+      const name = settings.find((n) => naming.some((p) => namesSetting(p.example, n)))!;
+      return [
+        {
+          kind: 'log-pattern',
+          strength: 'strong',
+          supports: true,
+          summary: `Since the change, new lines name the changed setting ${name}: ${naming.slice(0, 2).map(describeChange).join('; ')}.`,
+          observedAt: iso(Math.min(...naming.map((p) => p.firstSeen))),
+          excerpt: excerpt(naming.slice(0, 2).map((p) => p.example), 8),
+          patterns: summarisePatterns(naming),
+          culprit: { kind: 'config', id: name },
+        },
+      ];
+    }
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new errors after the configuration change.' }];
     return [
       {
@@ -56,3 +81,12 @@ export const configChangeRule: FailureRule = {
     ];
   },
 };
+
+function settingsOf(focus: Record<string, string>): string[] {
+  return (focus.settings ?? '').split(',').filter(Boolean);
+}
+
+/** The name as a whole word (`DB_HOST` is not named by `DB_HOSTNAME`). */
+function namesSetting(line: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}([^A-Za-z0-9_]|$)`).test(line);
+}

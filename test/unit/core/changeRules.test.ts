@@ -1,0 +1,79 @@
+/**
+ * The change rules on what a deploy changed: a changed setting the new lines name (whatever
+ * their level) is the culprit, and a new image is to blame when the failure is one only an image
+ * causes, even if no message names the tag.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { HypothesisNode, QuerySpec } from '../../../src/core/model';
+import { changeDiffRule } from '../../../src/core/reasoner/rules/changeDiff';
+import { configChangeRule } from '../../../src/core/reasoner/rules/configChange';
+import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
+import type { EcsTaskDefinition, LogEvent } from '../../../src/providers/types';
+
+const MIN = 60_000;
+const onset = Date.parse('2026-05-25T11:05:00Z');
+const context: TriageContext = {
+  incident: { id: 'I', title: 't', source: 'scenario', severity: 'high', startedAt: new Date(onset).toISOString(), service: 'worker', symptoms: [], target: { platform: 'ecs', cluster: 'prod', service: 'worker' } },
+  onset,
+  now: onset + 20 * MIN,
+  taskDefinitions: {},
+  changes: [],
+  terminations: [],
+  nodes: [],
+  recentCommits: [],
+  logOverview: [],
+  serviceMap: {},
+  unavailable: [],
+  logSource: { kind: 'cloudwatch', logGroup: '/ecs/worker' },
+};
+const view = (focus: Record<string, string>) => ({ node: { id: 'H1', depth: 0, category: 'config-change', title: '', rationale: '', prior: 0.5, status: 'testing', confidence: 0.5, evidenceIds: [], queryIds: [] } as HypothesisNode, focus });
+const query = { id: 'Q1', hypothesisId: 'H1', provider: 'cloudwatch-logs', operation: 'logs.compareWindows', target: '/ecs/worker', params: {}, rationale: '' } as QuerySpec;
+const line = (at: number, message: string): LogEvent => ({ timestamp: at, message, logStream: 's' });
+const logs = (incident: LogEvent[]): QueryResult => ({
+  operation: 'logs.compareWindows',
+  baseline: [line(onset - 50 * MIN, 'processed job in 40ms')],
+  incident,
+  baselineWindow: { start: onset - 60 * MIN, end: onset - 5 * MIN },
+  incidentWindow: { start: onset - 5 * MIN, end: onset + 20 * MIN },
+  truncated: false,
+});
+
+describe('a configuration change', () => {
+  const focus = { rule: 'config-change', changeAt: String(onset - 3 * MIN), platform: 'ecs', toVersion: 'worker:12', fromVersion: 'worker:11', kinds: 'env', settings: 'SQS_VISIBILITY_TIMEOUT,DEPLOY_ENV' };
+
+  it('asks the logs for the changed settings by name, not only for error-level lines', () => {
+    const planned = configChangeRule.plan(view(focus), context);
+    assert.ok(planned.some((q) => String(q.params.terms).includes('DEPLOY_ENV')), JSON.stringify(planned.map((q) => q.params.terms)));
+  });
+
+  it('new lines that name a changed setting blame it, strongly', () => {
+    const incident = [0, 3, 6, 9].map((m) => line(onset + m * MIN, 'Environment variable DEPLOY_ENV is undefined'));
+    const [evidence] = configChangeRule.interpret(view(focus), query, logs(incident), context);
+    assert.equal(evidence?.strength, 'strong');
+    assert.deepEqual(evidence?.culprit, { kind: 'config', id: 'DEPLOY_ENV' });
+  });
+
+  it('a longer name that merely starts the same is not the setting', () => {
+    const incident = [0, 3, 6].map((m) => line(onset + m * MIN, 'ERROR DEPLOY_ENVIRONMENT_NAME missing'));
+    const [evidence] = configChangeRule.interpret(view(focus), query, logs(incident), context);
+    assert.notEqual(evidence?.culprit?.id, 'DEPLOY_ENV');
+  });
+});
+
+describe('a new image', () => {
+  const definition = (revision: number, image: string): EcsTaskDefinition => ({ arn: `arn:aws:ecs:eu-west-1:1:task-definition/catalog:${revision}`, family: 'catalog', revision, containers: [{ name: 'app', image, environment: [] }] });
+  const diff: QueryResult = { operation: 'ecs.taskDefinitionDiff', from: definition(22, 'registry/catalog:1.12.0'), to: definition(23, 'registry/catalog:1.12.1-arm64') };
+  const focus = (examples: string) => ({ rule: 'change-diff', kinds: 'image', platform: 'ecs', toVersion: 'catalog:23', fromVersion: 'catalog:22', examples });
+
+  it('is to blame when the tasks die of a failure only an image causes', () => {
+    const [evidence] = changeDiffRule.interpret(view(focus('exec /app/server: exec format error')), query, diff, context);
+    assert.equal(evidence?.strength, 'strong');
+    assert.deepEqual(evidence?.culprit, { kind: 'task-definition', id: 'catalog:23' });
+  });
+
+  it('is only a lead when the failure could come from anything', () => {
+    const [evidence] = changeDiffRule.interpret(view(focus('Essential container in task exited')), query, diff, context);
+    assert.equal(evidence?.strength, 'weak');
+  });
+});
