@@ -57,6 +57,9 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
     // Clean means read and found healthy: a dependency that could not be read (outside the cluster, no logs) proves nothing.
     const clean = input.descendants.find((d) => d.status === 'pruned' && d.focus?.rule === 'dependency-cause' && d.focus.dependency === blamed.id && input.refuted(d));
     if (clean) cap(input.node.confidence * 0.85, `Check: ${blamed.id}'s own check (${clean.id}) found nothing wrong with it; the failure may lie between the services.`);
+    // The object that routes to the dependency (its Service, an Ingress, a policy) is broken: that object is the deeper cause.
+    const own = (input.context.findings ?? []).find((f) => f.strength === 'strong' && ROUTING_OBJECTS.has(f.object.split('/')[0]!) && f.culprit.kind !== 'dependency' && objectName(f.culprit.id) === blamed.id.toLowerCase());
+    if (own) cap(input.bar - BELOW_BAR, `Check: ${own.object} explains why ${blamed.id} fails (${own.summary}); blame the object, not the dependency.`);
   }
 
   // A mode without its cause ("out of memory", but nobody knows why) is a lead, not a root cause.
@@ -87,4 +90,12 @@ export function transientSymptom(context: TriageContext): string | undefined {
   if (suspectChange(context, 2 * 3_600_000)) return undefined;
   if (context.terminations.some((t) => t.at >= context.onset - 30 * 60_000)) return undefined;
   return `the symptom recovered by itself (${Math.round(total)} errors above baseline, none in the last 10 min) and nothing changed before it: a transient, not a confirmed cause.`;
+}
+
+/** Objects on the path to a dependency: when one of them is broken, the dependency is its victim. */
+const ROUTING_OBJECTS = new Set(['Service', 'Endpoints', 'Ingress', 'NetworkPolicy', 'TargetGroup']);
+
+/** `service/ad` → `ad`: the name an object finding's culprit gives its object. */
+function objectName(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1).toLowerCase();
 }

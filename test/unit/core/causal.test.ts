@@ -171,6 +171,14 @@ describe('checks a conclusion must survive', () => {
     assert.ok(check([evidence({})]).confidence < 0.7);
     assert.equal(check([evidence({ culprit: { kind: 'node', id: 'n' } })]).confidence, 0.82);
   });
+  it('a dependency whose own Service is broken is its victim; a broken object of the workload\'s own does not clear it', () => {
+    const blamed = [evidence({ culprit: { kind: 'dependency', id: 'ad' } })];
+    const finding = (object: string, id: string) => ({ analyzer: 'x', category: 'config-change' as const, culprit: { kind: 'other' as const, id }, strength: 'strong' as const, object, summary: 's' });
+    const outcome = check(blamed, { findings: [finding('Service/ad', 'service/ad')] });
+    assert.ok(outcome.confidence < 0.7);
+    assert.match(outcome.reasons.join(' '), /Service\/ad explains why ad fails/);
+    assert.equal(check(blamed, { findings: [finding('Secret/ad', 'secret/ad')] }).confidence, 0.82);
+  });
   it('a blip that recovered by itself with no change is transient', () => {
     const series: [number, number][] = [];
     for (let t = onset - 40 * 60_000; t <= now; t += 60_000) series.push([t, t >= onset && t < onset + 4 * 60_000 ? 6 : 0]);

@@ -166,6 +166,13 @@ describe('who loaded a shared dependency', () => {
     assert.equal(both?.strength, 'weak');
   });
 
+  it('a task that ran the same way while the metric was still flat is routine, not the cause', () => {
+    const probes = [10, 30, 50, 65, 69].map((m, i) => task(`p${i}`, 'probe:3', at(m), 'family:probe'));
+    assert.deepEqual(analyzeResult(activity(probes, []), shifted), []);
+    const newRevision = [...probes.slice(0, 3), task('n', 'probe:4', at(69), 'family:probe')];
+    assert.deepEqual(analyzeResult(activity(newRevision, []), shifted)[0]?.culprit, { kind: 'task-definition', id: 'probe:4' }, 'a new revision of it is new');
+  });
+
   it('nothing started near the shift: no culprit is invented', () => {
     assert.deepEqual(analyzeResult(activity([task('a', 'export:7', at(20), 'family:export')], []), shifted), []);
   });

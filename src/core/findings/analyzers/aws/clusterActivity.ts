@@ -14,6 +14,10 @@ import type { Finding } from '../../types';
 /** An actor must start within this long before the shift (or a little after: metric periods round down). */
 const BEFORE = 20 * 60_000;
 const AFTER = 3 * 60_000;
+/** An earlier run this long before the shift, with no shift then, makes a task routine. */
+const ROUTINE_GAP = 10 * 60_000;
+/** How far back the cluster's tasks are listed, to see which ones run routinely (ECS keeps stopped tasks about an hour). */
+const HISTORY = 2 * 3_600_000;
 
 interface Actor {
   taskDefinition: string;
@@ -39,7 +43,9 @@ export const clusterActivity: Analyzer = (result, context) => {
   const out: Finding[] = [];
   for (const observed of dependencyShifts(context)) {
     const onset = observed.shift.onset;
-    const candidates = actors.filter((a) => a.at >= onset - BEFORE && a.at <= onset + AFTER);
+    // A task that also ran, same revision, while the metric was still at its baseline is routine (a probe every 5 min), not the new factor.
+    const routine = (a: Actor) => !a.service && actors.some((b) => !b.service && b.taskDefinition === a.taskDefinition && b.at <= onset - ROUTINE_GAP);
+    const candidates = actors.filter((a) => a.at >= onset - BEFORE && a.at <= onset + AFTER && !routine(a));
     // Nearest first; one starting after the shift counts double its distance.
     const rank = (a: Actor) => (a.at <= onset ? onset - a.at : 2 * (a.at - onset));
     const [best, next] = [...candidates].sort((a, b) => rank(a) - rank(b));
@@ -73,5 +79,5 @@ export function dependencyShifts(context: TriageContext): ObservedShift[] {
 /** The stretch to list the cluster's activity over: from before the first dependency shift to now. */
 export function activityWindow(context: TriageContext): { start: number; end: number } {
   const onsets = dependencyShifts(context).map((s) => s.shift.onset);
-  return { start: Math.min(context.onset, ...onsets) - BEFORE, end: context.now };
+  return { start: Math.min(context.onset, ...onsets) - HISTORY, end: context.now };
 }
