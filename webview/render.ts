@@ -17,6 +17,7 @@ import type {
 import { el } from './dom';
 import { renderTimeline } from './timeline';
 import { badge, button, divider } from './toolkit';
+import { renderSparkline } from './sparkline';
 
 export interface RenderContext {
   post(message: WebviewToHost): void;
@@ -182,6 +183,7 @@ function evidenceCard(item: EvidenceItemView, context: RenderContext, enabled: b
     el('div', { className: 'muted', text: facts }),
     item.data.length ? el('dl', { className: 'data' }, ...item.data.flatMap(({ key, value }) => [el('dt', { text: key }), el('dd', { text: value })])) : null,
     item.patterns.length ? patternTable(item, context, enabled) : null,
+    item.series ? renderSparkline(item.series) : null,
     // Raw log text: a <pre> filled with textContent, so markup in it stays text.
     item.excerpt ? el('pre', { className: 'excerpt', text: item.excerpt }) : null,
     showLinks && item.codeLinks.length ? codeLinks(item.codeLinks, context, enabled) : null,

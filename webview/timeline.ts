@@ -7,8 +7,8 @@
  */
 import type { TimelineMarker, TimelineView } from '../src/shared/protocol';
 import { el } from './dom';
+import { svg, text, title } from './svg';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const LABEL_ROWS = 3;
 const ROW = 15;
 const CHART_TOP = LABEL_ROWS * ROW + 6;
@@ -22,27 +22,6 @@ const RIGHT = 12;
 /** Average glyph width at the label font size, to keep labels from overlapping. */
 const CHAR_WIDTH = 6.4;
 
-type Attrs = Record<string, string | number>;
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | null | undefined)[]): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
-  for (const child of children) if (child) element.appendChild(child);
-  return element;
-}
-
-function text(content: string, attrs: Attrs): SVGTextElement {
-  const element = svg('text', attrs);
-  element.textContent = content;
-  return element;
-}
-
-/** A tooltip: SVG <title>, filled with textContent. */
-function title(content: string): SVGTitleElement {
-  const element = svg('title');
-  element.textContent = content;
-  return element;
-}
 
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
@@ -77,7 +56,8 @@ export function renderTimeline(view: TimelineView, width: number): HTMLElement {
   // Series: an area under the first, lines for the rest.
   view.series.forEach((series, index) => {
     if (series.points.length < 2) return;
-    const max = Math.max(...series.points.map(([, value]) => value), 1);
+    // A threshold above the data still shows: the scale leaves room for it.
+    const max = Math.max(...series.points.map(([, value]) => value), series.threshold !== undefined ? series.threshold * 1.1 : 0, 1);
     const y = (value: number): number => AXIS_Y - (value / max) * (CHART_HEIGHT - 8);
     const line = series.points.map(([t, value], i) => `${i ? 'L' : 'M'}${x(t).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
     if (index === 0) {
@@ -85,6 +65,11 @@ export function renderTimeline(view: TimelineView, width: number): HTMLElement {
       root.appendChild(svg('path', { class: 'tl-area', d: area }));
     }
     root.appendChild(svg('path', { class: `tl-series tl-series-${index}${series.estimated ? ' estimated' : ''}`, d: line }, title(series.label)));
+    if (series.threshold !== undefined) {
+      const ty = y(series.threshold);
+      root.appendChild(svg('line', { class: `tl-threshold tl-threshold-${index}`, x1: LEFT, x2: LEFT + plotWidth, y1: ty, y2: ty }, title(`${series.label}: alarm threshold ${series.threshold}`)));
+      root.appendChild(text(`threshold ${formatMax(series.threshold)}`, { class: `tl-tick tl-threshold-label`, x: LEFT + plotWidth - 4, y: ty - 3, 'text-anchor': 'end' }));
+    }
     if (index === 0) root.appendChild(text(formatMax(max), { class: 'tl-tick', x: LEFT - 6, y: AXIS_Y - (CHART_HEIGHT - 8) + 4, 'text-anchor': 'end' }));
     // Each series has its own scale: the first is read off the axis, the others say their peak.
     root.appendChild(text(index === 0 ? series.label : `${series.label} (peak ${formatMax(max)})`, { class: `tl-series-label tl-series-label-${index}`, x: LEFT + 4, y: CHART_TOP + 12 + index * 13 }));

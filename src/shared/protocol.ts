@@ -79,6 +79,8 @@ export interface EvidenceItemView {
   patterns: PatternView[];
   /** Set when the evidence came from a query: the panel offers "Copy as CLI". */
   queryId?: string;
+  /** A metric behind the evidence, for its small chart (downsampled). */
+  series?: { label: string; points: [number, number][] };
 }
 
 /** Stopped ECS tasks / terminated or waiting pods, grouped by reason. */
@@ -119,6 +121,8 @@ export interface TimelineSeries {
   points: [number, number][];
   /** True when derived from window counts rather than measured per interval. */
   estimated: boolean;
+  /** An alarm's threshold on this series, drawn as a dashed line. */
+  threshold?: number;
 }
 
 /** A commit of the suspect range, ranked by how much of the evidence it explains. */

@@ -139,7 +139,24 @@ function evidenceItemView(evidence: Evidence): EvidenceItemView {
     commits: (evidence.commits ?? []).map(commitLinkView),
     patterns: (evidence.patterns ?? []).map((pattern) => ({ ...pattern })),
     queryId: evidence.queryId,
+    ...(evidence.series?.points.length ? { series: { label: evidence.series.label, points: downsample(evidence.series.points, SPARKLINE_POINTS) } } : {}),
   };
+}
+
+/** Points a sparkline needs: enough to see a step or a climb, few enough for the message. */
+const SPARKLINE_POINTS = 60;
+
+/** Every n-th point (the maximum of each bucket, so a spike survives), oldest first. */
+export function downsample(points: readonly [number, number][], max: number): [number, number][] {
+  const sorted = [...points].sort((a, b) => a[0] - b[0]);
+  if (sorted.length <= max) return sorted;
+  const size = Math.ceil(sorted.length / max);
+  const out: [number, number][] = [];
+  for (let i = 0; i < sorted.length; i += size) {
+    const bucket = sorted.slice(i, i + size);
+    out.push(bucket.reduce((peak, p) => (p[1] > peak[1] ? p : peak)));
+  }
+  return out;
 }
 
 /** Terminations grouped by reason, the most frequent first (a crash loop is one line, not fifty). */

@@ -21,6 +21,7 @@ const MAX_LOOKBACK = 6 * 60 * MINUTE;
 const MAX_PATTERN_MARKERS = 6;
 const MAX_TERMINATIONS = 200;
 const MAX_BINS = 120;
+const MAX_ALARM_CHANGES = 4;
 
 const hhmm = (ms: number): string => `${new Date(ms).toISOString().slice(11, 16)} UTC`;
 
@@ -84,7 +85,17 @@ export function buildTimeline(state: InvestigationState, context: TriageContext 
   const measured = measuredSeries(state);
   const insights = context?.errorSeries?.length ? { label: 'errors/min (Logs Insights)', points: context.errorSeries, estimated: false } : undefined;
   const errorRate = measured.find((s) => /error|5xx|fail/i.test(s.label)) ?? insights ?? estimatedErrorSeries(state, context);
-  const series = [...(errorRate ? [errorRate] : []), ...measured.filter((s) => s !== errorRate)].slice(0, 2);
+  // The paging alarm's metric with its threshold, next to the error rate.
+  const alarm = context?.alarmSeries ? { label: context.alarmSeries.label, points: context.alarmSeries.points, estimated: false, threshold: context.alarmSeries.threshold } : undefined;
+  const series = [...(errorRate ? [errorRate] : []), ...(alarm ? [alarm] : []), ...measured.filter((s) => s !== errorRate)].slice(0, 2);
+
+  // Alarm state changes (a recovery ALARM → OK above all), besides the page itself.
+  for (const { alarm: watched, history } of context?.alarms ?? []) {
+    for (const change of history.slice(0, MAX_ALARM_CHANGES)) {
+      if (!change.to || Math.abs(change.timestamp - onset) < MINUTE) continue;
+      markers.push({ at: change.timestamp, kind: 'alarm', label: change.to === 'OK' ? `${watched.name} OK` : `${watched.name} ${change.to}`, detail: `${watched.name}: ${change.from ?? '?'} → ${change.to} at ${hhmm(change.timestamp)}${change.reason ? ` (${change.reason})` : ''}` });
+    }
+  }
 
   const inRange = markers.filter((marker) => marker.kind !== 'commit' || marker.at >= onset - MAX_LOOKBACK).map((marker) => marker.at);
   const seriesTimes = series.flatMap((s) => s.points.map(([t]) => t));

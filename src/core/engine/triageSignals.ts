@@ -5,7 +5,7 @@
  * and — when a shared dependency shifted — what else started in the cluster just before.
  * Three to four bounded queries; each missing provider or metric degrades to "unavailable".
  */
-import type { MetricQuery } from '../../providers/types';
+import type { MetricQuery, MetricSeries } from '../../providers/types';
 import type { EcsTargetSchema } from '../incident';
 import { analyzeResult } from '../findings/analyzers';
 import { activityWindow, dependencyShifts } from '../findings/analyzers/aws/clusterActivity';
@@ -52,6 +52,7 @@ export async function readAwsSignals(runner: QueryRunner, context: TriageContext
   const empty = metrics.result.series.filter((s) => s.status === 'empty' && s.query.namespace === 'AWS/ECS');
   if (empty.length) context.unavailable.push(`CloudWatch metrics of ${target.service}: no data for ${empty.map((s) => s.query.metricName).join(', ')} (metrics not published for these dimensions)`);
   context.metricShifts = observeShifts(metrics.result.series);
+  context.alarmSeries = alarmSeries(context, metrics.result.series);
   context.findings = [...(context.findings ?? []), ...analyzeResult(metrics.result, context)];
 
   if (!dependencyShifts(context).length) return;
@@ -80,3 +81,21 @@ function configuredDependencies(context: TriageContext): string[] {
 }
 
 const DEPENDENCY_ENTITIES = new Set(['host', 'url', 'db', 'k8s-dns']);
+
+/** The alarm that paged (the one that went to ALARM nearest the onset) with its metric's series. */
+function alarmSeries(context: TriageContext, series: readonly MetricSeries[]): TriageContext['alarmSeries'] {
+  const fired = (context.alarms ?? [])
+    .map(({ alarm, history }) => ({ alarm, at: history.filter((h) => h.to === 'ALARM').map((h) => h.timestamp).sort((a, b) => Math.abs(a - context.onset) - Math.abs(b - context.onset))[0] }))
+    .filter((a) => a.at !== undefined || a.alarm.state === 'ALARM')
+    .sort((a, b) => Math.abs((a.at ?? context.now) - context.onset) - Math.abs((b.at ?? context.now) - context.onset));
+  for (const { alarm } of fired) {
+    const own = series.find((s) => s.status !== 'empty' && s.query.namespace === alarm.namespace && s.query.metricName === alarm.metricName && sameDimensions(s.query.dimensions ?? {}, alarm.dimensions));
+    if (own) return { alarm: alarm.name, label: `${alarm.metricName} (alarm ${alarm.name})`, points: own.points.map((p) => [p.timestamp, p.value]), threshold: alarm.threshold };
+  }
+  return undefined;
+}
+
+function sameDimensions(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

@@ -135,6 +135,8 @@ export interface TriageContext {
   errorSeries?: [number, number][];
   /** AWS: alarms firing or changed state around the incident, with their history (cw.alarms). */
   alarms?: { alarm: MetricAlarm; history: AlarmStateChange[] }[];
+  /** The paging alarm's own metric and threshold: the incident's symptom as CloudWatch saw it. */
+  alarmSeries?: { alarm: string; label: string; points: [number, number][]; threshold?: number };
   /** Metric series that shifted against their own baseline (cw.metrics), with what they mean. */
   metricShifts?: ObservedShift[];
   /** The service map, when the workspace has one (name → entry). */

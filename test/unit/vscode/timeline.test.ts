@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildTimeline, estimatedErrorSeries } from '../../../src/vscode/timeline';
-import { buildEvidenceView, terminationGroups } from '../../../src/vscode/evidenceView';
+import { buildEvidenceView, downsample, terminationGroups } from '../../../src/vscode/evidenceView';
 import { COMMIT } from './fixtures';
 import { DEPLOY_AT, incidentState, NOW, OOM_EVIDENCE, ONSET, triageContext } from './incidentFixtures';
 
@@ -102,4 +102,30 @@ test('the evidence view carries the timeline, the pattern diff, the query id and
   assert.equal(view.terminations[0]?.count, 2);
   const onlyLogs = buildEvidenceView(state, { kind: 'evidence', evidenceId: 'E2' }, false, context)!;
   assert.deepEqual(onlyLogs.terminations, []);
+});
+
+test('the paging alarm\'s metric is drawn with its threshold, and a recovery is a marker', () => {
+  const { state, context } = incidentState();
+  const points: [number, number][] = Array.from({ length: 40 }, (_, i) => [ONSET - 20 * 60_000 + i * 60_000, i < 20 ? 10 : 95]);
+  const alarm = { name: 'api-cpu', arn: 'arn:alarm', state: 'OK' as const, stateReason: 'r', dimensions: {}, actionsEnabled: true, alarmActions: [], threshold: 85 };
+  const history = [
+    { alarmName: 'api-cpu', timestamp: ONSET, from: 'OK' as const, to: 'ALARM' as const, summary: 's' },
+    { alarmName: 'api-cpu', timestamp: ONSET + 12 * 60_000, from: 'ALARM' as const, to: 'OK' as const, summary: 's', reason: 'Threshold Crossed: 3 datapoints were not greater than the threshold (85.0).' },
+  ];
+  const timeline = buildTimeline(state, { ...context, alarmSeries: { alarm: 'api-cpu', label: 'CPUUtilization (alarm api-cpu)', points, threshold: 85 }, alarms: [{ alarm, history }] });
+  const drawn = timeline?.series.find((s) => s.label.includes('alarm api-cpu'));
+  assert.equal(drawn?.threshold, 85);
+  assert.equal(timeline?.series[0]?.label.includes('alarm'), false, 'the error rate stays first');
+  const recovery = timeline?.markers.filter((m) => m.kind === 'alarm' && m.label === 'api-cpu OK');
+  assert.equal(recovery?.length, 1);
+  assert.match(recovery![0]!.detail, /ALARM → OK/);
+  assert.equal(timeline?.markers.filter((m) => m.kind === 'alarm').length, 2, 'the page itself is not repeated');
+});
+
+test('metric evidence carries a downsampled series for its small chart, keeping the spike', () => {
+  const points: [number, number][] = Array.from({ length: 240 }, (_, i) => [i * 60_000, i === 101 ? 500 : 10]);
+  const sampled = downsample(points, 60);
+  assert.ok(sampled.length <= 60);
+  assert.ok(sampled.some(([, v]) => v === 500));
+  assert.deepEqual(sampled.map(([t]) => t), [...sampled.map(([t]) => t)].sort((a, b) => a - b));
 });
