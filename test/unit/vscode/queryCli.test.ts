@@ -168,3 +168,19 @@ test('the objects around a workload and an ECS service\'s target health as kubec
     `aws elbv2 describe-target-health --target-group-arn=${arn}`,
   ]);
 });
+
+test('the AWS signal queries copy as the aws cloudwatch / ecs commands that read the same data', () => {
+  const window = { start: Date.parse('2026-06-05T10:00:00Z'), end: Date.parse('2026-06-05T14:30:00Z') };
+  const alarms = queryToCli({ ...base, provider: 'cloudwatch', operation: 'cw.alarms', target: 'prod/api', params: {}, window }).split('\n');
+  assert.equal(alarms[0], 'aws cloudwatch describe-alarms --alarm-types=MetricAlarm');
+  assert.match(alarms[1]!, /^# then, per alarm: aws cloudwatch describe-alarm-history --alarm-name <name> --history-item-type=StateUpdate --start-date=2026-06-05T10:00:00.000Z/);
+  const queries = JSON.stringify([{ namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: { ClusterName: 'prod', ServiceName: 'api' }, stat: 'Average' }]);
+  const metrics = queryToCli({ ...base, provider: 'cloudwatch', operation: 'cw.metrics', target: 'prod/api', params: { queries, resources: JSON.stringify(['orders-db']) }, window }).split('\n');
+  assert.ok(metrics.includes('aws cloudwatch list-metrics --namespace=AWS/RDS --recently-active=PT3H'), metrics.join('\n'));
+  const data = metrics.find((line) => line.startsWith('aws cloudwatch get-metric-data'))!;
+  assert.match(data, /--start-time=2026-06-05T10:00:00.000Z --end-time=2026-06-05T14:30:00.000Z$/);
+  const body = /--metric-data-queries='(.*?)'/.exec(data)?.[1];
+  assert.deepEqual(JSON.parse(body!), [{ Id: 'm0', MetricStat: { Metric: { Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'ClusterName', Value: 'prod' }, { Name: 'ServiceName', Value: 'api' }] }, Period: 60, Stat: 'Average' } }]);
+  const activity = queryToCli({ ...base, provider: 'ecs', operation: 'ecs.clusterActivity', target: 'prod', params: {}, window }).split('\n');
+  assert.deepEqual(activity.filter((line) => !line.startsWith('#')), ['aws ecs list-tasks --cluster=prod --desired-status=RUNNING', 'aws ecs list-tasks --cluster=prod --desired-status=STOPPED', 'aws ecs list-services --cluster=prod']);
+});
