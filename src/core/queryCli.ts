@@ -9,7 +9,7 @@
  * (`--cluster=…`) or placed after `--end-of-options`, so a value can never become an option.
  */
 import type { QuerySpec } from './model';
-import { DEPENDENCY_NAMESPACES } from './metrics/kinds';
+import { RESOURCE_NAMESPACES } from './metrics/kinds';
 
 export interface QueryCliOptions {
   /** `--region` for aws commands (the incident's or the settings' region). */
@@ -201,7 +201,7 @@ function queryLines(query: QuerySpec, options: QueryCliOptions): string[] {
       const lines: string[] = [];
       const resources = terms(p.resources);
       if (resources.length) {
-        lines.push(comment(`the metrics of ${resources.join(', ')}:`), ...DEPENDENCY_NAMESPACES.map((namespace) => aws(options, 'cloudwatch', 'list-metrics', option('namespace', namespace), option('recently-active', 'PT3H'))));
+        lines.push(comment(`the metrics of ${resources.join(', ')}:`), ...RESOURCE_NAMESPACES.map((namespace) => aws(options, 'cloudwatch', 'list-metrics', option('namespace', namespace), option('recently-active', 'PT3H'))));
       }
       const queries = metricQueries(p.queries);
       if (queries.length && window) {

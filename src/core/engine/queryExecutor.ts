@@ -5,7 +5,7 @@
  */
 import { ProviderError, type K8sObject, type K8sObjectKind, type KubernetesProvider, type LogEvent, type MetricQuery, type ProviderSet } from '../../providers/types';
 import { foldStackTraces } from '../logs/foldStackTraces';
-import { DEPENDENCY_NAMESPACES, metricKind, resourceName } from '../metrics/kinds';
+import { RESOURCE_NAMESPACES, metricKind, resourceName } from '../metrics/kinds';
 import type { QuerySpec } from '../model';
 import type { QueryResult } from '../reasoner/types';
 
@@ -132,10 +132,12 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
       // Dependencies named by the symptoms: their metrics that the kinds table knows, found by ListMetrics.
       const names = new Set(parseJson<string[]>(p.resources, []).map((n) => n.toLowerCase()));
       if (names.size) {
-        for (const namespace of DEPENDENCY_NAMESPACES) {
+        for (const namespace of RESOURCE_NAMESPACES) {
           for (const descriptor of await metrics.listMetrics({ namespace, recentlyActive: true }, signal)) {
             const kind = metricKind(descriptor.namespace, descriptor.metricName, descriptor.dimensions);
             if (!kind || !names.has(resourceName(kind, descriptor.dimensions).toLowerCase())) continue;
+            // Per-zone copies say the same thing as the whole.
+            if ('AvailabilityZone' in descriptor.dimensions) continue;
             queries.push({ namespace: descriptor.namespace, metricName: descriptor.metricName, dimensions: descriptor.dimensions, stat: kind.stat });
           }
         }

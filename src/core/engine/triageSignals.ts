@@ -40,7 +40,7 @@ export async function readAwsSignals(runner: QueryRunner, context: TriageContext
     // The alarms' own metrics: the symptom the page was about.
     ...(context.alarms ?? []).filter(({ alarm }) => alarm.namespace && alarm.metricName).map(({ alarm }) => ({ namespace: alarm.namespace!, metricName: alarm.metricName!, dimensions: alarm.dimensions, stat: alarm.statistic ?? 'Average' })),
   ];
-  const names = [...new Set([...(context.incident.affectedServices ?? []), ...namedBySymptoms(context), ...configuredDependencies(context)])].filter((n) => n !== target.service.toLowerCase() && n.length >= 3).slice(0, MAX_RESOURCE_NAMES);
+  const names = [...new Set([target.service.toLowerCase(), ...targetGroupNames(context), ...(context.incident.affectedServices ?? []), ...namedBySymptoms(context), ...configuredDependencies(context)])].filter((n) => n.length >= 3).slice(0, MAX_RESOURCE_NAMES);
   const metrics = await runner.run(
     contextQuery('cloudwatch', 'cw.metrics', ref, { queries: JSON.stringify(queries), ...(names.length ? { resources: JSON.stringify(names) } : {}) }, 'What do the service\'s CPU and memory, the alarms\' metrics and the named dependencies\' metrics show against their baselines?', window),
   );
@@ -98,4 +98,9 @@ function alarmSeries(context: TriageContext, series: readonly MetricSeries[]): T
 function sameDimensions(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** The service's own target groups by name (`…:targetgroup/api/3b55…` → `api`): their request count and errors. */
+export function targetGroupNames(context: Pick<TriageContext, 'service'>): string[] {
+  return (context.service?.loadBalancers ?? []).map((lb) => /targetgroup\/([^/]+)/.exec(lb.targetGroupArn ?? '')?.[1]?.toLowerCase()).filter((n): n is string => !!n);
 }

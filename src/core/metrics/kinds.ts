@@ -72,8 +72,8 @@ export function metricKind(namespace: string, metricName: string, dimensions: Re
   return METRIC_KINDS.find((k) => k.namespace === namespace && k.metricName === metricName && k.resource in dimensions);
 }
 
-/** Namespaces whose resources are shared dependencies (read when the symptoms name one). */
-export const DEPENDENCY_NAMESPACES: readonly string[] = [...new Set(METRIC_KINDS.filter((k) => k.role === 'dependency-load').map((k) => k.namespace))];
+/** Namespaces whose resources are found by name (a dependency the symptoms name, the service's target groups). */
+export const RESOURCE_NAMESPACES: readonly string[] = [...new Set(METRIC_KINDS.filter((k) => k.resource !== 'ServiceName').map((k) => k.namespace))];
 
 /** The resource a metric is about: `targetgroup/orders-api/117d…` → `orders-api`, else the dimension's value. */
 export function resourceName(kind: MetricKind, dimensions: Record<string, string>): string {

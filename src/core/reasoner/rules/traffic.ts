@@ -5,6 +5,10 @@
  */
 import { logWindows, perMinuteSeries } from '../../engine/logQueries';
 import type { EvidenceDraft, QueryProposal, TriageContext } from '../types';
+import { metricRecheck } from '../../findings/analyzers/aws/metrics';
+import { dominantRequester } from '../../logs/requesters';
+import { targetGroupNames } from '../../engine/triageSignals';
+import { describeShift, observeShifts } from '../../metrics/observed';
 import { clock, describeChange, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 
 /** Access lines in plain or structured logs (`GET /x 200`, `{"method":"POST",…}`, `request completed`). */
@@ -35,7 +39,7 @@ export const trafficRule: FailureRule = {
     const windows = logWindows(context);
     // Tagged so interpret() tells it from the request-volume query, which has the same operation.
     const overload = logQuery(context, OVERLOAD_TERMS, 'Is the service saying it is overloaded (shedding load, queues full)?').map((q) => ({ ...q, params: { ...q.params, purpose: 'overload' } }));
-    if (source.kind === 'pods') return [...logQuery(context, ['GET ', 'POST ', 'PUT ', 'PATCH ', 'DELETE ', 'request', '"method"'], 'Did request volume rise above the baseline?'), ...overload];
+    if (source.kind === 'pods') return [...logQuery(context, ['GET ', 'POST ', 'PUT ', 'PATCH ', 'DELETE ', 'request', '"method"'], 'Did request volume rise above the baseline?'), ...overload, ...trafficMetricQuery(context)];
     const start = Math.max(windows.baseline.start, windows.incident.end - 6 * 3_600_000 + 1);
     const query: QueryProposal = {
       provider: 'cloudwatch-logs',
@@ -45,7 +49,7 @@ export const trafficRule: FailureRule = {
       window: { start, end: windows.incident.end },
       rationale: 'Did request volume rise above the baseline? (counted by Logs Insights, per minute)',
     };
-    return [query, ...overload];
+    return [query, ...overload, ...trafficMetricQuery(context)];
   },
   interpret(_hypothesis, query, result, context): EvidenceDraft[] {
     let baselineRate: number;
@@ -62,6 +66,22 @@ export const trafficRule: FailureRule = {
       if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'The service does not report overload.' }];
       const total = fresh.reduce((sum, p) => sum + p.incidentCount, 0);
       return [{ kind: 'log-pattern', strength: total >= 10 ? 'strong' : 'weak', supports: true, summary: `The service reports overload: ${fresh.slice(0, 2).map(describeChange).join('; ')}.`, observedAt: new Date(Math.min(...fresh.map((p) => p.firstSeen))).toISOString(), patterns: summarisePatterns(fresh), culprit: { kind: 'other', id: 'traffic' } }];
+    } else if (result.operation === 'cw.metrics') {
+      // The load balancer's own request count: an independent measure of the same traffic.
+      const shift = observeShifts(result.series).find((o) => o.kind?.role === 'traffic');
+      if (!shift) return [{ kind: 'metric', strength: 'weak', supports: false, summary: 'The load balancer\'s request count is not up.' }];
+      const requester = requesterOf(context);
+      return [
+        {
+          kind: 'metric',
+          strength: shift.shift.ratio >= 2.5 ? 'strong' : 'weak',
+          supports: true,
+          summary: `${describeShift(shift, clock)}${requester ? `; the new lines name one requester, ${requester.key}=${requester.value} (${Math.round(requester.share * 100)}% of them)` : ''}.`,
+          observedAt: new Date(shift.shift.onset).toISOString(),
+          series: { label: `${shift.metricName} (${shift.resource})`, points: shift.points },
+          culprit: requester ? { kind: 'other', id: `client/${requester.value}` } : { kind: 'other', id: 'traffic' },
+        },
+      ];
     } else if (result.operation === 'logs.compareWindows') {
       const count = (events: { message: string }[]) => events.length;
       baselineRate = count(result.baseline) / Math.max(1, (result.baselineWindow.end - result.baselineWindow.start) / 60_000);
@@ -77,12 +97,37 @@ export const trafficRule: FailureRule = {
     const figures = `${incidentRate.toFixed(1)} requests/min since ${clock(logWindows(context).incident.start)} vs ${baselineRate.toFixed(1)} before`;
     const series = points.length ? { label: 'requests per minute', points } : undefined;
     if (ratio >= 2.5) {
-      return [{ kind: 'log-rate', strength: 'strong', supports: true, summary: `Traffic ×${ratio.toFixed(1)}: ${figures}.`, culprit: { kind: 'other', id: 'traffic' }, series, data: { ratio: Number(ratio.toFixed(2)) } }];
+      const requester = requesterOf(context);
+      return [
+        {
+          kind: 'log-rate',
+          strength: 'strong',
+          supports: true,
+          summary: `Traffic ×${ratio.toFixed(1)}: ${figures}${requester ? `; the new lines name one requester, ${requester.key}=${requester.value}` : ''}.`,
+          culprit: requester ? { kind: 'other', id: `client/${requester.value}` } : { kind: 'other', id: 'traffic' },
+          series,
+          data: { ratio: Number(ratio.toFixed(2)) },
+        },
+      ];
     }
     if (ratio >= 1.5) return [{ kind: 'log-rate', strength: 'weak', supports: true, summary: `Traffic somewhat up (×${ratio.toFixed(1)}): ${figures}.`, series, data: { ratio: Number(ratio.toFixed(2)) } }];
     return [{ kind: 'log-rate', strength: 'weak', supports: false, summary: `Traffic is not up (×${ratio.toFixed(1)}): ${figures}.`, series, data: { ratio: Number(ratio.toFixed(2)) } }];
   },
 };
+
+/** The re-read of the workload's own request-count metric, when triage saw it shift. */
+function trafficMetricQuery(context: TriageContext): QueryProposal[] {
+  const own = new Set([context.incident.service.toLowerCase(), ...targetGroupNames(context)]);
+  const shift = (context.metricShifts ?? []).find((o) => o.kind?.role === 'traffic' && own.has(o.resource.toLowerCase()));
+  return shift ? [{ ...metricRecheck(shift, context), rationale: 'Does the load balancer count more requests than before?' }] : [];
+}
+
+/** One caller behind most of the new lines (a partner's batch job, one tenant), if the lines say so. */
+function requesterOf(context: TriageContext) {
+  const fresh = context.logOverview.filter((p) => p.change === 'new' || p.change === 'surged');
+  const steady = context.logOverview.filter((p) => p.change === 'steady').map((p) => p.example);
+  return dominantRequester(fresh.map((p) => ({ text: p.example, weight: p.incidentCount })), steady);
+}
 
 function perMinute(points: [number, number][], spanMs: number): number {
   return points.reduce((sum, [, v]) => sum + v, 0) / Math.max(1, spanMs / 60_000);
