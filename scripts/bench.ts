@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (engine part): the engine's figures on every scenario suite — the bundled
- * corpus, `scenarios/holdout` and `scenarios/external` (the outside suite) — accuracy (category
+ * corpus, `scenarios/holdout`, `scenarios/external` and `scenarios/external-2` (the outside suites) — accuracy (category
  * and culprit), category accuracy, calibration (confidently wrong, Brier, reliability table),
  * median time to root cause and median queries. The corpus runs `--runs N` times (default 3)
  * and reports median timings across runs; each run must give the same answers.
@@ -38,6 +38,8 @@ const SUITES: { name: string; load: () => Scenario[]; runs: number }[] = [
   { name: 'corpus', load: () => Object.keys(BUNDLED_SCENARIOS).map(loadBundledScenario), runs },
   { name: 'holdout', load: () => folder('scenarios/holdout'), runs: 1 },
   { name: 'external', load: () => folder('scenarios/external'), runs: 1 },
+  // The second outside suite: frozen before it was measured, never tuned on (see its README).
+  { name: 'external-2', load: () => folder('scenarios/external-2'), runs: 1 },
 ];
 
 async function bench(name: string, scenarios: Scenario[], times: number): Promise<void> {
