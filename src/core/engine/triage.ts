@@ -24,8 +24,9 @@ export interface TriageInput {
   logGroups?: Record<string, string>;
 }
 
-export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs: number): Promise<TriageContext> {
-  const context: TriageContext = {
+/** A context with nothing read yet: what triage fills in. */
+export function emptyTriageContext(input: Pick<TriageInput, 'incident' | 'onset' | 'now' | 'serviceMap'>): TriageContext {
+  return {
     incident: input.incident,
     onset: input.onset,
     now: input.now,
@@ -38,6 +39,10 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
     logOverview: [],
     unavailable: [],
   };
+}
+
+export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs: number): Promise<TriageContext> {
+  const context = emptyTriageContext(input);
   const since = input.onset - lookbackMs;
   let kubernetes: KubernetesReads | undefined;
   const target = input.incident.target;

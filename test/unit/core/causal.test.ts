@@ -14,25 +14,13 @@ import { cronInterval, quantity } from '../../../src/core/findings/analyzers/kub
 import type { Evidence, HypothesisNode } from '../../../src/core/model';
 import { dependencyOf } from '../../../src/core/reasoner/rules/dependencies';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
+import { triageContext } from './triageContext';
 
 const onset = Date.parse('2026-05-20T10:00:00Z');
 const now = onset + 20 * 60_000;
 
 function context(over: Partial<TriageContext> = {}): TriageContext {
-  return {
-    incident: { id: 'I', title: 't', source: 'scenario', severity: 'high', startedAt: new Date(onset).toISOString(), service: 'checkout', symptoms: [], target: { platform: 'kubernetes', namespace: 'shop', kind: 'Deployment', name: 'checkout', deployment: 'checkout' } },
-    onset,
-    now,
-    taskDefinitions: {},
-    changes: [],
-    terminations: [],
-    nodes: [],
-    recentCommits: [],
-    logOverview: [],
-    serviceMap: {},
-    unavailable: [],
-    ...over,
-  };
+  return triageContext(onset, { platform: 'kubernetes', namespace: 'shop', kind: 'Deployment', name: 'checkout', deployment: 'checkout' }, { now, ...over }, 'checkout');
 }
 
 function pod(name: string, over: Partial<K8sPod> = {}): K8sPod {

@@ -9,24 +9,12 @@ import type { HypothesisNode, QuerySpec } from '../../../src/core/model';
 import { changeDiffRule } from '../../../src/core/reasoner/rules/changeDiff';
 import { configChangeRule } from '../../../src/core/reasoner/rules/configChange';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
+import { triageContext } from './triageContext';
 import type { EcsTaskDefinition, LogEvent } from '../../../src/providers/types';
 
 const MIN = 60_000;
 const onset = Date.parse('2026-05-25T11:05:00Z');
-const context: TriageContext = {
-  incident: { id: 'I', title: 't', source: 'scenario', severity: 'high', startedAt: new Date(onset).toISOString(), service: 'worker', symptoms: [], target: { platform: 'ecs', cluster: 'prod', service: 'worker' } },
-  onset,
-  now: onset + 20 * MIN,
-  taskDefinitions: {},
-  changes: [],
-  terminations: [],
-  nodes: [],
-  recentCommits: [],
-  logOverview: [],
-  serviceMap: {},
-  unavailable: [],
-  logSource: { kind: 'cloudwatch', logGroup: '/ecs/worker' },
-};
+const context: TriageContext = triageContext(onset, { platform: 'ecs', cluster: 'prod', service: 'worker' }, { logSource: { kind: 'cloudwatch', logGroup: '/ecs/worker' } }, 'worker');
 const view = (focus: Record<string, string>) => ({ node: { id: 'H1', depth: 0, category: 'config-change', title: '', rationale: '', prior: 0.5, status: 'testing', confidence: 0.5, evidenceIds: [], queryIds: [] } as HypothesisNode, focus });
 const query = { id: 'Q1', hypothesisId: 'H1', provider: 'cloudwatch-logs', operation: 'logs.compareWindows', target: '/ecs/worker', params: {}, rationale: '' } as QuerySpec;
 const line = (at: number, message: string): LogEvent => ({ timestamp: at, message, logStream: 's' });

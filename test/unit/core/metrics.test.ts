@@ -11,6 +11,7 @@ import { metricKind } from '../../../src/core/metrics/kinds';
 import { observeShifts } from '../../../src/core/metrics/observed';
 import { detectShift, type SeriesPoint } from '../../../src/core/metrics/shift';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
+import { ECS_TARGET, triageContext } from './triageContext';
 import type { EcsService, EcsTask, MetricSeries } from '../../../src/providers/types';
 
 const MIN = 60_000;
@@ -76,20 +77,7 @@ describe('shift detection', () => {
 
 const onset = at(90);
 function context(over: Partial<TriageContext> = {}): TriageContext {
-  return {
-    incident: { id: 'I', title: 't', source: 'scenario', severity: 'high', startedAt: new Date(onset).toISOString(), service: 'api', symptoms: [], target: { platform: 'ecs', cluster: 'prod', service: 'api' } },
-    onset,
-    now: onset + 20 * MIN,
-    taskDefinitions: {},
-    changes: [],
-    terminations: [],
-    nodes: [],
-    recentCommits: [],
-    logOverview: [],
-    serviceMap: {},
-    unavailable: [],
-    ...over,
-  };
+  return triageContext(onset, ECS_TARGET, over);
 }
 const metricSeries = (namespace: string, metricName: string, dimensions: Record<string, string>, values: number[], stat = 'Average'): MetricSeries => ({
   id: 'm0',
