@@ -24,7 +24,8 @@ export function ecsContainers(definition: EcsTaskDefinition): ContainerShape[] {
     image: c.image,
     memory: c.memory !== undefined ? String(c.memory) : definition.memory,
     cpu: c.cpu !== undefined ? String(c.cpu) : definition.cpu,
-    env: c.environment,
+    // Secret references compare by name and ARN (never a value): a removed or repointed secret is a changed setting.
+    env: [...c.environment, ...(c.secrets ?? []).map((secret) => ({ name: secret.name, value: `secret:${secret.valueFrom}` }))],
   }));
 }
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HypothesisNode, QuerySpec } from '../../../src/core/model';
+import { diffContainers, ecsContainers } from '../../../src/core/engine/changes';
 import { changeDiffRule } from '../../../src/core/reasoner/rules/changeDiff';
 import { configChangeRule } from '../../../src/core/reasoner/rules/configChange';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
@@ -63,5 +64,16 @@ describe('a new image', () => {
   it('is only a lead when the failure could come from anything', () => {
     const [evidence] = changeDiffRule.interpret(view(focus('Essential container in task exited')), query, diff, context);
     assert.equal(evidence?.strength, 'weak');
+  });
+});
+
+describe('task-definition diffs', () => {
+  const withSecrets = (revision: number, secrets: { name: string; valueFrom: string }[]): EcsTaskDefinition => ({ arn: `arn:aws:ecs:eu-west-1:1:task-definition/proxy:${revision}`, family: 'proxy', revision, containers: [{ name: 'app', image: 'registry/proxy:1', environment: [{ name: 'MODE', value: 'prod' }], secrets }] });
+  it('a removed or repointed secret reference is a changed setting, named without its value', () => {
+    const before = withSecrets(8, [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:1:secret:prod/db-AbC' }, { name: 'API_TOKEN', valueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/token' }]);
+    const after = withSecrets(9, [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:1:secret:prod/database-secret' }]);
+    const differences = diffContainers(ecsContainers(before), ecsContainers(after));
+    assert.deepEqual(differences.map((d) => d.text), ['app env DB_PASSWORD changed', 'app env API_TOKEN removed']);
+    assert.ok(differences.every((d) => !d.text.includes('arn:')), 'no reference is quoted');
   });
 });
