@@ -66,6 +66,26 @@ describe('object analyzers', () => {
     assert.match(finding!.summary, /no key DB_HOST/);
   });
 
+  it('an autoscaler of the workload that cannot compute its metric cannot scale out; one at its maximum is a lead', () => {
+    const hpa = (over: object) => ({ ...meta('checkout'), kind: 'HorizontalPodAutoscaler', target: { kind: 'Deployment', name: 'checkout' }, min: 2, max: 6, current: 2, desired: 2, metrics: [{ type: 'Resource', name: 'cpu', target: '70%' }], conditions: [], ...over }) as K8sObject;
+    const inactive = hpa({ conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: 'missing request for cpu in container app' }] });
+    const [finding] = analyzeResult(objects(inactive), context());
+    assert.equal(finding?.analyzer, 'hpa-inactive');
+    assert.equal(finding?.strength, 'strong');
+    assert.match(finding!.summary, /missing request for cpu/);
+    const [atMax] = analyzeResult(objects(hpa({ current: 6, desired: 6, metrics: [{ type: 'Resource', name: 'cpu', target: '70%', current: '140%' }] })), context());
+    assert.deepEqual([atMax?.analyzer, atMax?.strength], ['hpa-at-max', 'weak']);
+    assert.deepEqual(analyzeResult(objects(hpa({ target: { kind: 'Deployment', name: 'billing' }, current: 6, desired: 6 })), context()), [], 'another workload\'s autoscaler');
+  });
+
+  it('a disruption budget over the workload\'s pods that allows nothing while they are short blocks evictions', () => {
+    const pdb = (over: object) => ({ ...meta('checkout-pdb'), kind: 'PodDisruptionBudget', selector: 'app=checkout', minAvailable: 3, currentHealthy: 2, desiredHealthy: 3, expectedPods: 3, disruptionsAllowed: 0, conditions: [], ...over }) as K8sObject;
+    const ctx = context({ pods: [pod('checkout-7d9f8b6c5d-a')] });
+    assert.equal(analyzeResult(objects(pdb({})), ctx)[0]?.analyzer, 'pdb-blocking');
+    assert.deepEqual(analyzeResult(objects(pdb({ currentHealthy: 3, disruptionsAllowed: 0 })), ctx), [], 'healthy and at its minimum: working as intended');
+    assert.deepEqual(analyzeResult(objects(pdb({ selector: 'app=billing' })), ctx), [], 'not over the workload');
+  });
+
   it('a claim the pods mount that is Pending is storage, and says when its StorageClass is missing', () => {
     const ctx = context({ pods: [pod('checkout-1', { volumes: [{ name: 'data', type: 'persistentVolumeClaim', source: 'data-checkout-0' }] })] });
     const claim = { ...meta('data-checkout-0'), kind: 'PersistentVolumeClaim', phase: 'Pending', storageClass: 'fast-ssd', accessModes: ['ReadWriteOnce'], conditions: [] } as K8sObject;

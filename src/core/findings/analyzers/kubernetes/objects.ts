@@ -306,4 +306,62 @@ export function quantity(text: string): number {
   return Number(match[1]) * (units[match[2]!] ?? 1);
 }
 
-export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, cronJobs, probes, nodes];
+/**
+ * HorizontalPodAutoscalers of the workload (k8sgpt's hpa.go): one that cannot compute its
+ * metric (ScalingActive False: no resource requests, no metrics server) cannot scale out; one
+ * pinned at its maximum while the workload struggles is a ceiling, a lead rather than a cause.
+ */
+const autoscalers: Analyzer = (result, context) => {
+  const target = context.incident.target.platform === 'kubernetes' ? context.incident.target.name : '';
+  const out: Finding[] = [];
+  for (const hpa of objectsOf(result, 'HorizontalPodAutoscaler')) {
+    if (hpa.target.name !== target && !mentions(context, hpa.name)) continue;
+    const recheck = recheckOf({ kind: 'HorizontalPodAutoscaler', name: hpa.name }, context, `Can ${hpa.name} still not scale ${hpa.target.name}?`);
+    const inactive = hpa.conditions.find((c) => c.type === 'ScalingActive' && c.status === 'False');
+    if (inactive) {
+      out.push({
+        analyzer: 'hpa-inactive',
+        category: 'capacity',
+        culprit: { kind: 'other', id: `hpa/${hpa.name}` },
+        strength: 'strong',
+        object: `HorizontalPodAutoscaler/${hpa.name}`,
+        summary: `HorizontalPodAutoscaler ${hpa.name} cannot scale ${hpa.target.kind} ${hpa.target.name}: ${inactive.reason ?? 'ScalingActive False'}${inactive.message ? ` (${inactive.message})` : ''}`,
+        at: inactive.lastTransitionTime,
+        recheck,
+      });
+    } else if (hpa.max > 0 && hpa.current >= hpa.max && hpa.desired >= hpa.max) {
+      out.push({
+        analyzer: 'hpa-at-max',
+        category: 'capacity',
+        culprit: { kind: 'other', id: `hpa/${hpa.name}` },
+        strength: 'weak',
+        object: `HorizontalPodAutoscaler/${hpa.name}`,
+        summary: `HorizontalPodAutoscaler ${hpa.name} is at its maximum (${hpa.current}/${hpa.max} replicas)${hpa.metrics.length ? `; ${hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} for a target of ${m.target}`).join(', ')}` : ''}`,
+        recheck,
+      });
+    }
+  }
+  return out;
+};
+
+/** PodDisruptionBudgets that allow no disruption while their pods are short (k8sgpt's pdb.go): drains and rollouts stall. */
+const disruptionBudgets: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  const pods = targetPods(context);
+  for (const pdb of objectsOf(result, 'PodDisruptionBudget')) {
+    if (pdb.disruptionsAllowed > 0 || pdb.currentHealthy >= pdb.desiredHealthy) continue;
+    if (!pods.some((pod) => selects(pdb.selector, pod.labels)) && !mentions(context, pdb.name)) continue;
+    out.push({
+      analyzer: 'pdb-blocking',
+      category: 'capacity',
+      culprit: { kind: 'other', id: `pdb/${pdb.name}` },
+      strength: 'weak',
+      object: `PodDisruptionBudget/${pdb.name}`,
+      summary: `PodDisruptionBudget ${pdb.name} allows no disruption: ${pdb.currentHealthy} healthy of ${pdb.desiredHealthy} required (${pdb.expectedPods} expected)`,
+      recheck: recheckOf({ kind: 'PodDisruptionBudget', name: pdb.name }, context, `Does ${pdb.name} still block evictions?`),
+    });
+  }
+  return out;
+};
+
+export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, cronJobs, probes, nodes, autoscalers, disruptionBudgets];
