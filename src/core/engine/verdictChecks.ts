@@ -13,6 +13,7 @@
 import type { Evidence, HypothesisNode } from '../model';
 import type { TriageContext } from '../reasoner/types';
 import { suspectChange } from './changes';
+import { culpritName } from '../findings/types';
 
 export interface CheckInput {
   node: HypothesisNode;
@@ -58,7 +59,7 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
     const clean = input.descendants.find((d) => d.status === 'pruned' && d.focus?.rule === 'dependency-cause' && d.focus.dependency === blamed.id && input.refuted(d));
     if (clean) cap(input.node.confidence * 0.85, `Check: ${blamed.id}'s own check (${clean.id}) found nothing wrong with it; the failure may lie between the services.`);
     // The object that routes to the dependency (its Service, an Ingress, a policy) is broken: that object is the deeper cause.
-    const own = (input.context.findings ?? []).find((f) => f.strength === 'strong' && ROUTING_OBJECTS.has(f.object.split('/')[0]!) && f.culprit.kind !== 'dependency' && objectName(f.culprit.id) === blamed.id.toLowerCase());
+    const own = (input.context.findings ?? []).find((f) => f.strength === 'strong' && ROUTING_OBJECTS.has(f.object.split('/')[0]!) && f.culprit.kind !== 'dependency' && culpritName(f).toLowerCase() === blamed.id.toLowerCase());
     if (own) cap(input.bar - BELOW_BAR, `Check: ${own.object} explains why ${blamed.id} fails (${own.summary}); blame the object, not the dependency.`);
   }
 
@@ -94,8 +95,3 @@ export function transientSymptom(context: TriageContext): string | undefined {
 
 /** Objects on the path to a dependency: when one of them is broken, the dependency is its victim. */
 const ROUTING_OBJECTS = new Set(['Service', 'Endpoints', 'Ingress', 'NetworkPolicy', 'TargetGroup']);
-
-/** `service/ad` → `ad`: the name an object finding's culprit gives its object. */
-function objectName(id: string): string {
-  return id.slice(id.lastIndexOf('/') + 1).toLowerCase();
-}

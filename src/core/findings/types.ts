@@ -30,6 +30,12 @@ export interface Finding {
   series?: { label: string; points: [number, number][] };
 }
 
+/** The part of a culprit id the workload's own lines would print (`configmap/app-config` → `app-config`). */
+export function culpritName(finding: Pick<Finding, 'culprit'>): string {
+  const id = finding.culprit.id;
+  return id.slice(id.lastIndexOf('/') + 1);
+}
+
 /** One finding per (category, culprit): the key a hypothesis is about. */
 export function findingKey(finding: Pick<Finding, 'category' | 'culprit'>): string {
   return `${finding.category}|${finding.culprit.kind}|${finding.culprit.id}`;

@@ -8,7 +8,7 @@ import { metricKind, resourceName, type MetricKind } from './kinds';
 import { detectShift, type MetricShift } from './shift';
 
 export interface ObservedShift {
-  /** `AWS/RDS CPUUtilization orders-prod` */
+  /** `CPUUtilization (orders-prod)`: how a chart names it. */
   label: string;
   namespace: string;
   metricName: string;
@@ -19,7 +19,6 @@ export interface ObservedShift {
   shift: MetricShift;
   /** [epoch ms, value], oldest first: the panel draws it. */
   points: [number, number][];
-  unit?: string;
 }
 
 export function observeShifts(series: readonly MetricSeries[]): ObservedShift[] {
@@ -33,7 +32,7 @@ export function observeShifts(series: readonly MetricSeries[]): ObservedShift[] 
     if (!shift || shift.direction !== (kind?.bad ?? 'up')) continue;
     const resource = kind ? resourceName(kind, dimensions) : (Object.values(dimensions)[0] ?? s.query.namespace);
     out.push({
-      label: `${s.query.namespace} ${s.query.metricName} ${resource}`.trim(),
+      label: `${s.query.metricName} (${resource})`,
       namespace: s.query.namespace,
       metricName: s.query.metricName,
       dimensions,
@@ -41,10 +40,14 @@ export function observeShifts(series: readonly MetricSeries[]): ObservedShift[] 
       kind,
       shift,
       points: s.points.map((p) => [p.timestamp, p.value]),
-      unit: s.query.unit,
     });
   }
   return out;
+}
+
+/** The series an evidence item carries for its chart. */
+export function chartOf(observed: ObservedShift): { label: string; points: [number, number][] } {
+  return { label: observed.label, points: observed.points };
 }
 
 /** `CPUUtilization rose 31 → 99 (×3.2) from 13:43` in words, with a saturation note. */

@@ -6,19 +6,13 @@
  * object changed shortly before the symptoms and when the symptoms name the culprit.
  */
 import { analyzeResult } from '../../findings/analyzers';
-import { findingKey, type Finding } from '../../findings/types';
+import { culpritName, findingKey, type Finding } from '../../findings/types';
 import type { EvidenceDraft, HypothesisProposal, QueryProposal, TriageContext } from '../types';
 import { clock, describeChange, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, summarisePatterns, type FailureRule } from './common';
 
 const RECENT = 2 * 3_600_000;
 /** How far a metric's estimated start may precede the change that caused it (period rounding, smoothing). */
 const WITHIN_PERIOD = 5 * 60_000;
-
-/** The part of a culprit id the workload's own lines would print (`configmap/app-config` → `app-config`). */
-export function culpritName(finding: Pick<Finding, 'culprit'>): string {
-  const id = finding.culprit.id;
-  return id.slice(id.lastIndexOf('/') + 1);
-}
 
 /** Whether what triage saw (new log lines, stop reasons, events) names the culprit. */
 function mentioned(finding: Finding, context: TriageContext): boolean {

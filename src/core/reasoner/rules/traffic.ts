@@ -8,7 +8,7 @@ import type { EvidenceDraft, QueryProposal, TriageContext } from '../types';
 import { metricRecheck } from '../../findings/analyzers/aws/metrics';
 import { dominantRequester } from '../../logs/requesters';
 import { targetGroupNames } from '../../engine/triageSignals';
-import { describeShift, observeShifts } from '../../metrics/observed';
+import { chartOf, describeShift, observeShifts } from '../../metrics/observed';
 import { clock, describeChange, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 
 /** Access lines in plain or structured logs (`GET /x 200`, `{"method":"POST",…}`, `request completed`). */
@@ -78,7 +78,7 @@ export const trafficRule: FailureRule = {
           supports: true,
           summary: `${describeShift(shift, clock)}${requester ? `; the new lines name one requester, ${requester.key}=${requester.value} (${Math.round(requester.share * 100)}% of them)` : ''}.`,
           observedAt: new Date(shift.shift.onset).toISOString(),
-          series: { label: `${shift.metricName} (${shift.resource})`, points: shift.points },
+          series: chartOf(shift),
           culprit: requester ? { kind: 'other', id: `client/${requester.value}` } : { kind: 'other', id: 'traffic' },
         },
       ];

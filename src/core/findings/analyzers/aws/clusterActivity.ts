@@ -5,7 +5,7 @@
  * deploy. The nearest one before the shift is blamed; the dependency itself is the victim.
  */
 import { shortTaskDefinition } from '../../../engine/changes';
-import { describeShift, type ObservedShift } from '../../../metrics/observed';
+import { chartOf, describeShift, type ObservedShift } from '../../../metrics/observed';
 import { clock, minutesBetween } from '../../../reasoner/rules/common';
 import type { TriageContext } from '../../../reasoner/types';
 import type { Analyzer } from '../index';
@@ -63,7 +63,7 @@ export const clusterActivity: Analyzer = (result, context) => {
       at: best.at,
       failureOnset: onset,
       recheck: { provider: 'ecs', operation: 'ecs.clusterActivity', target: target.cluster, params: {}, window: activityWindow(context), rationale: `What started in ${target.cluster} when ${observed.resource} changed?` },
-      series: { label: `${observed.metricName} (${observed.resource})`, points: observed.points },
+      series: chartOf(observed),
     });
   }
   return out;

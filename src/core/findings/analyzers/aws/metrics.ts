@@ -3,17 +3,17 @@
  * failure mode — CPU pinned, memory climbing — blamed on the version that landed just before
  * the shift began. The shift's onset, not the page, dates the cause: a leak that took two
  * hours to kill a task is blamed on the deploy two hours back. A shift with no change before
- * it stays a lead for the mode rules (context.metricShifts), not a finding.
+ * it names no culprit, so it is not a finding.
  */
 import { suspectChangeBefore } from '../../../engine/changes';
-import { describeShift, observeShifts, saturated, type ObservedShift } from '../../../metrics/observed';
+import { chartOf, describeShift, observeShifts, saturated, type ObservedShift } from '../../../metrics/observed';
 import type { QueryProposal, TriageContext } from '../../../reasoner/types';
 import { clock, minutesBetween } from '../../../reasoner/rules/common';
 import type { Analyzer } from '../index';
 import type { Finding } from '../../types';
 
 /** How long before a shift's onset a change may land and still be its cause. */
-export const SHIFT_CAUSE_WINDOW = 30 * 60_000;
+const SHIFT_CAUSE_WINDOW = 30 * 60_000;
 
 export const metricShifts: Analyzer = (result, context) => {
   if (result.operation !== 'cw.metrics') return [];
@@ -37,7 +37,7 @@ export const metricShifts: Analyzer = (result, context) => {
       at: change.at,
       failureOnset: observed.shift.onset,
       recheck: metricRecheck(observed, context),
-      series: { label: `${observed.metricName} (${observed.resource})`, points: observed.points },
+      series: chartOf(observed),
     });
   }
   return out;
@@ -51,7 +51,8 @@ export function metricRecheck(observed: ObservedShift, context: TriageContext): 
     operation: 'cw.metrics',
     target: observed.resource,
     params: { queries: JSON.stringify([{ namespace: observed.namespace, metricName: observed.metricName, dimensions: observed.dimensions, stat }]) },
-    window: { start: observed.points[0]?.[0] ?? context.onset - 3 * 3_600_000, end: context.now },
+    // An observed shift always has points: its first is where triage's read began.
+    window: { start: observed.points[0]![0], end: context.now },
     rationale: `Is ${observed.metricName} of ${observed.resource} still off its baseline?`,
   };
 }

@@ -41,7 +41,7 @@ const services: Analyzer = (result, context) => {
           culprit: { kind: 'other', id: `service/${service.name}` },
           strength: 'strong',
           object: `Service/${service.name}`,
-          summary: `Service ${service.name} sends port ${port.port} to targetPort ${port.targetPort}, but its pods listen on ${[...new Set(declared.map((d) => d.name ? `${d.containerPort} (${d.name})` : String(d.containerPort)))].join(', ')}`,
+          summary: `Service ${service.name} sends port ${port.port} to targetPort ${port.targetPort}, but its pods listen on ${portList(declared)}`,
           recheck,
         });
       }
@@ -252,7 +252,7 @@ const probes: Analyzer = (result, context) => {
           culprit: pod.replicaSet ? { kind: 'replicaset', id: pod.replicaSet } : { kind: 'pod', id: pod.name },
           strength: failing ? 'strong' : 'weak',
           object: `Pod/${pod.name}`,
-          summary: `The ${which} probe of ${spec.name} (${probe.action}) checks port ${probe.port}, but the container listens on ${ports.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))).join(', ')}`,
+          summary: `The ${which} probe of ${spec.name} (${probe.action}) checks port ${probe.port}, but the container listens on ${portList(ports)}`,
           recheck: surroundingsQuery(pod.namespace, `Do ${spec.name}'s probes still check a port it does not listen on?`),
         });
       }
@@ -260,6 +260,11 @@ const probes: Analyzer = (result, context) => {
   }
   return out;
 };
+
+/** `8080 (http), 9090`: declared container ports, each once. */
+function portList(ports: readonly { containerPort: number; name?: string }[]): string {
+  return [...new Set(ports.map((p) => (p.name ? `${p.containerPort} (${p.name})` : String(p.containerPort))))].join(', ');
+}
 
 /** Nodes the workload's pods run on that are not Ready or under pressure. */
 const nodes: Analyzer = (result, context) => {
@@ -316,28 +321,27 @@ const autoscalers: Analyzer = (result, context) => {
   const out: Finding[] = [];
   for (const hpa of objectsOf(result, 'HorizontalPodAutoscaler')) {
     if (hpa.target.name !== target && !mentions(context, hpa.name)) continue;
-    const recheck = recheckOf({ kind: 'HorizontalPodAutoscaler', name: hpa.name }, context, `Can ${hpa.name} still not scale ${hpa.target.name}?`);
+    const about = {
+      category: 'capacity' as const,
+      culprit: { kind: 'other' as const, id: `hpa/${hpa.name}` },
+      object: `HorizontalPodAutoscaler/${hpa.name}`,
+      recheck: recheckOf({ kind: 'HorizontalPodAutoscaler', name: hpa.name }, context, `Can ${hpa.name} still not scale ${hpa.target.name}?`),
+    };
     const inactive = hpa.conditions.find((c) => c.type === 'ScalingActive' && c.status === 'False');
     if (inactive) {
       out.push({
+        ...about,
         analyzer: 'hpa-inactive',
-        category: 'capacity',
-        culprit: { kind: 'other', id: `hpa/${hpa.name}` },
         strength: 'strong',
-        object: `HorizontalPodAutoscaler/${hpa.name}`,
         summary: `HorizontalPodAutoscaler ${hpa.name} cannot scale ${hpa.target.kind} ${hpa.target.name}: ${inactive.reason ?? 'ScalingActive False'}${inactive.message ? ` (${inactive.message})` : ''}`,
         at: inactive.lastTransitionTime,
-        recheck,
       });
     } else if (hpa.max > 0 && hpa.current >= hpa.max && hpa.desired >= hpa.max) {
       out.push({
+        ...about,
         analyzer: 'hpa-at-max',
-        category: 'capacity',
-        culprit: { kind: 'other', id: `hpa/${hpa.name}` },
         strength: 'weak',
-        object: `HorizontalPodAutoscaler/${hpa.name}`,
         summary: `HorizontalPodAutoscaler ${hpa.name} is at its maximum (${hpa.current}/${hpa.max} replicas)${hpa.metrics.length ? `; ${hpa.metrics.map((m) => `${m.name} ${m.current ?? '?'} for a target of ${m.target}`).join(', ')}` : ''}`,
-        recheck,
       });
     }
   }
