@@ -488,6 +488,8 @@ export interface K8sReplicaSet {
   replicas: number;
   readyReplicas: number;
   containers: K8sContainerSpec[];
+  /** The template's init containers, when it has any. */
+  initContainers?: K8sContainerSpec[];
   /** `kubernetes.io/change-cause` annotation */
   changeCause?: string;
   /** epoch ms */

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../core/engine/limits';
 import { EventStream } from '../core/events';
 import type { Culprit } from '../core/model';
 import { loadServiceMap } from '../core/serviceMap';
+import type { ServiceMapEntry } from '../core/reasoner/types';
 import type { InvestigationState } from '../core/state';
 import { sandboxProviders } from './providers';
 import { startSandbox } from './sandbox';
@@ -60,7 +61,9 @@ export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> 
     const incident = handle.incident;
     const stream = new EventStream(`eval-${scenario.id}`, () => handle.now);
     const investigationStarted = Date.now();
-    const state = await runInvestigation({ incident, providers: sandboxProviders(handle), stream, now: () => handle.now, serviceMap: loadServiceMap(handle.repoDir) });
+    const serviceMap = loadServiceMap(handle.repoDir);
+    const state = await runInvestigation({ incident, providers: sandboxProviders(handle), stream, now: () => handle.now, serviceMap });
+    const aliases = aliasesOf(serviceMap);
     const predicted = verdictOf(state);
     const resolvedTruth: Verdict = { category: handle.scenario.truth.category, culprit: handle.scenario.truth.culprit ?? null };
     const alternatives: Verdict[] = handle.scenario.truth.alternatives.map((a) => ({ category: a.category, culprit: a.culprit ?? null }));
@@ -69,7 +72,7 @@ export async function evaluateScenario(scenario: Scenario): Promise<CaseResult> 
       expected: resolvedTruth,
       ...(alternatives.length ? { alternatives } : {}),
       predicted,
-      correct: [resolvedTruth, ...alternatives].some((truth) => isCorrect(truth, predicted)),
+      correct: [resolvedTruth, ...alternatives].some((truth) => isCorrect(truth, predicted, aliases)),
       confidence: state.conclusion?.confidence ?? 0,
       queries: Object.values(state.queries).filter((q) => q.state !== 'refused' && !q.reusedFrom).length,
       durationMs: Date.now() - investigationStarted,
@@ -106,19 +109,33 @@ export function verdictOf(state: InvestigationState): Verdict {
   return { category: conclusion.category ?? 'unknown', culprit: conclusion.culprit ?? null };
 }
 
-export function isCorrect(expected: Verdict, predicted: Verdict): boolean {
+export function isCorrect(expected: Verdict, predicted: Verdict, aliases: ReadonlyMap<string, string> = new Map()): boolean {
   if (expected.category === 'inconclusive') return predicted.category === 'inconclusive';
   if (expected.category !== predicted.category) return false;
   if (!expected.culprit) return true;
-  return !!predicted.culprit && culpritsMatch(expected.culprit, predicted.culprit);
+  return !!predicted.culprit && culpritsMatch(expected.culprit, predicted.culprit, aliases);
 }
 
-/** Same kind and the same thing: commit prefixes, task definitions without ARN, hosts by first label. */
-export function culpritsMatch(expected: Culprit, predicted: Culprit): boolean {
+/**
+ * The service map's names for what its hosts are: `smtp.relay.example.net` → `mailrelay`. A
+ * dependency named by the map and the same dependency named by its host are one culprit.
+ */
+export function aliasesOf(serviceMap: Readonly<Record<string, ServiceMapEntry>>): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const entry of Object.values(serviceMap)) for (const host of entry.hosts) aliases.set(host.trim().toLowerCase().replace(/:\d+$/, ''), entry.name.toLowerCase());
+  return aliases;
+}
+
+/** Same kind and the same thing: commit prefixes, task definitions without ARN, hosts by first label or by the service map's name for them. */
+export function culpritsMatch(expected: Culprit, predicted: Culprit, aliases: ReadonlyMap<string, string> = new Map()): boolean {
   if (expected.kind !== predicted.kind) return false;
   const a = normalise(expected);
   const b = normalise(predicted);
   if (expected.kind === 'commit') return a.length >= 7 && b.length >= 7 && (a.startsWith(b) || b.startsWith(a));
+  if (expected.kind === 'dependency') {
+    const named = (c: Culprit) => aliases.get(c.id.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[:/].*$/, '')) ?? normalise(c);
+    return a === b || named(expected) === named(predicted);
+  }
   return a === b;
 }
 

@@ -16,6 +16,10 @@ export interface ContainerShape {
   memory?: string;
   cpu?: string;
   env: { name: string; value?: string }[];
+  /** What the container runs: entry point / command and arguments. Only the executable is ever shown. */
+  argv?: string[];
+  /** A Kubernetes init container (runs to completion before the others start). */
+  init?: boolean;
 }
 
 export function ecsContainers(definition: EcsTaskDefinition): ContainerShape[] {
@@ -26,17 +30,34 @@ export function ecsContainers(definition: EcsTaskDefinition): ContainerShape[] {
     cpu: c.cpu !== undefined ? String(c.cpu) : definition.cpu,
     // Secret references compare by name and ARN (never a value): a removed or repointed secret is a changed setting.
     env: [...c.environment, ...(c.secrets ?? []).map((secret) => ({ name: secret.name, value: `secret:${secret.valueFrom}` }))],
+    ...argvOf(c.entryPoint, c.command),
   }));
 }
 
-export function k8sContainers(containers: readonly K8sContainerSpec[]): ContainerShape[] {
-  return containers.map((c) => ({
+function argvOf(command: readonly string[] | undefined, args: readonly string[] | undefined): { argv?: string[] } {
+  return command?.length || args?.length ? { argv: [...(command ?? []), ...(args ?? [])] } : {};
+}
+
+/** A pod template's containers, its init containers (flagged) included. */
+export function k8sContainers(containers: readonly K8sContainerSpec[], initContainers: readonly K8sContainerSpec[] = []): ContainerShape[] {
+  const shape = (c: K8sContainerSpec, init: boolean): ContainerShape => ({
     name: c.name,
     image: c.image,
     memory: c.limits.memory,
     cpu: c.limits.cpu,
     env: c.env.map((e) => ({ name: e.name, value: e.value ?? (e.fromSecret ? `secret:${e.fromSecret}` : e.fromConfigMap ? `configmap:${e.fromConfigMap}` : undefined) })),
-  }));
+    ...argvOf(c.command, c.args),
+    ...(init ? { init: true } : {}),
+  });
+  return [...initContainers.map((c) => shape(c, true)), ...containers.map((c) => shape(c, false))];
+}
+
+/** The executable of a command line (`/usr/bin/wget -O …` → `wget`; `sh -c "wge …"` → `wge`): all a diff shows of it. */
+export function executableOf(argv: readonly string[] | undefined): string | undefined {
+  if (!argv?.length) return undefined;
+  // A shell's script: the first word of the script is what runs.
+  const shell = /^(?:\/\S*\/)?(?:sh|bash|ash|dash|zsh)$/.test(argv[0]!) && argv[1] === '-c' && argv[2] ? argv[2].trim().split(/\s+/)[0] : argv[0];
+  return shell ? shell.slice(shell.lastIndexOf('/') + 1) : undefined;
 }
 
 export function diffContainers(before: readonly ContainerShape[] | undefined, after: readonly ContainerShape[]): ChangeDifference[] {
@@ -53,6 +74,12 @@ export function diffContainers(before: readonly ContainerShape[] | undefined, af
     }
     if (old.memory !== container.memory) {
       out.push({ kind: 'memory', container: container.name, before: old.memory, after: container.memory, text: `${container.name} memory ${old.memory ?? 'unset'} → ${container.memory ?? 'unset'}` });
+    }
+    if ((old.argv ?? []).join('\u0000') !== (container.argv ?? []).join('\u0000')) {
+      // Arguments may carry secrets: only the executables are quoted.
+      const [from, to] = [executableOf(old.argv), executableOf(container.argv)];
+      const label = `${container.name}${container.init ? ' (init)' : ''}`;
+      out.push({ kind: 'command', container: container.name, before: from, after: to, text: from !== to ? `${label} command ${from ?? 'default'} → ${to ?? 'default'}` : `${label} command arguments changed` });
     }
     if (old.cpu !== container.cpu) {
       out.push({ kind: 'cpu', container: container.name, before: old.cpu, after: container.cpu, text: `${container.name} cpu ${old.cpu ?? 'unset'} → ${container.cpu ?? 'unset'}` });

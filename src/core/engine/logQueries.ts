@@ -28,8 +28,13 @@ export function filterPatternOf(terms: readonly string[]): string {
   return terms.map((t) => (/^[A-Za-z0-9_.]+$/.test(t) ? `?${t}` : `?"${t.replace(/"/g, '\\"')}"`)).join(' ');
 }
 
-export function renderLogQuery(source: LogSource, terms: readonly string[], windows: LogWindows): Omit<QuerySpec, 'id' | 'hypothesisId' | 'rationale'> {
-  const params = { terms: JSON.stringify(terms), filterPattern: filterPatternOf(terms), baselineStart: windows.baseline.start, baselineEnd: windows.baseline.end };
+/**
+ * `wide`: an overview that also keeps the lines the terms miss but the failure taxonomy knows,
+ * and a dead container's last lines. Only pod logs can: they are read whole and filtered here,
+ * while a CloudWatch filter pattern runs on the server.
+ */
+export function renderLogQuery(source: LogSource, terms: readonly string[], windows: LogWindows, options: { wide?: boolean } = {}): Omit<QuerySpec, 'id' | 'hypothesisId' | 'rationale'> {
+  const params = { terms: JSON.stringify(terms), filterPattern: filterPatternOf(terms), baselineStart: windows.baseline.start, baselineEnd: windows.baseline.end, ...(options.wide && source.kind !== 'cloudwatch' ? { wide: 'true' } : {}) };
   return source.kind === 'cloudwatch'
     ? { provider: 'cloudwatch-logs', operation: 'logs.compareWindows', target: source.logGroup, params, window: windows.incident }
     : { provider: 'kubernetes', operation: 'logs.compareWindows', target: `${source.namespace}/${source.labelSelector}`, params, window: windows.incident };

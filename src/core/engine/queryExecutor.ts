@@ -3,8 +3,9 @@
  * and provider failures surface as ProviderError; the engine turns those into "unavailable"
  * evidence instead of failing the investigation.
  */
-import { ProviderError, type K8sObject, type K8sObjectKind, type KubernetesProvider, type LogEvent, type MetricQuery, type ProviderSet } from '../../providers/types';
+import { ProviderError, type K8sContainerStatus, type K8sObject, type K8sObjectKind, type KubernetesProvider, type LogEvent, type MetricQuery, type ProviderSet } from '../../providers/types';
 import { foldStackTraces } from '../logs/foldStackTraces';
+import { failureMatch } from '../taxonomy';
 import { RESOURCE_NAMESPACES, metricKind, resourceName } from '../metrics/kinds';
 import type { QuerySpec } from '../model';
 import type { QueryResult } from '../reasoner/types';
@@ -27,13 +28,16 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
       if (query.provider === 'kubernetes') {
         const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
         const { namespace, selector } = splitNamespaced(query.target);
-        const events = await podLogEvents(k8s, namespace, selector, baselineWindow.start, limits, signal);
+        const { events, lastWords } = await podLogEvents(k8s, namespace, selector, baselineWindow.start, limits, signal);
         const terms = parseTerms(p.terms);
-        const matching = events.filter((e) => !terms.length || terms.some((t) => e.message.includes(t)));
+        // The overview also keeps what the terms miss: a line the taxonomy knows as a failure
+        // ("curl: (6) Could not resolve host") and a dead container's last words.
+        const wide = p.wide === 'true';
+        const matching = events.filter((e) => !terms.length || terms.some((t) => e.message.includes(t)) || (wide && (lastWords.has(e) || failureMatch(e.message) !== undefined)));
         const within = (w: { start: number; end: number }) => matching.filter((e) => e.timestamp >= w.start && e.timestamp <= w.end).slice(0, limits.maxLogEvents);
         const baseline = within(baselineWindow);
         const incident = within(incidentWindow);
-        return { operation: 'logs.compareWindows', baseline, incident, baselineWindow, incidentWindow, truncated: baseline.length >= limits.maxLogEvents || incident.length >= limits.maxLogEvents };
+        return { operation: 'logs.compareWindows', baseline, incident, baselineWindow, incidentWindow, truncated: baseline.length >= limits.maxLogEvents || incident.length >= limits.maxLogEvents, ...(wide ? { lastWords: lastWordsByUnit(lastWords) } : {}) };
       }
       const logs = need(providers.logs, 'cloudwatch-logs', 'CloudWatch Logs');
       const filterPattern = optionalString(p.filterPattern);
@@ -181,13 +185,27 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
   }
 }
 
-/** Logs of the selected pods since `since`, current and previous containers, merged by time. */
-async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector: string, since: number, limits: ExecutionLimits, signal?: AbortSignal): Promise<LogEvent[]> {
+/** Lines a container printed just before it died: what `kubectl logs --previous` is read for. */
+const LAST_WORDS = 3;
+
+/** The unit a stream belongs to (`pod/container (previous)` is the same unit as `pod/container`). */
+function lastWordsByUnit(lines: Map<LogEvent, string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [event, unit] of [...lines].sort((a, b) => a[0].timestamp - b[0].timestamp)) (out[unit] ??= []).push(event.message);
+  return out;
+}
+
+/**
+ * Logs of the selected pods since `since`, current and previous containers (init containers
+ * that ran too), merged by time; `lastWords` holds the final lines of containers that died.
+ */
+async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector: string, since: number, limits: ExecutionLimits, signal?: AbortSignal): Promise<{ events: LogEvent[]; lastWords: Map<LogEvent, string> }> {
   const pods = await k8s.listPods(namespace, selector, signal);
   // Restarted pods first: their previous containers hold the crash.
   const chosen = [...pods].sort((a, b) => restarts(b) - restarts(a)).slice(0, limits.maxPods);
   const sinceSeconds = Math.max(60, Math.ceil((limits.now - since) / 1000));
   const events: LogEvent[] = [];
+  const lastWords = new Map<LogEvent, string>();
   let read = 0;
   let firstFailure: unknown;
   // A container that never started (waiting on a volume, an image, its config) has no logs: the
@@ -203,20 +221,36 @@ async function podLogEvents(k8s: KubernetesProvider, namespace: string, selector
       return [];
     }
   };
+  const keep = (lines: LogEvent[], stream: string, unit: string, died: boolean): void => {
+    // Fold traces per stream, before any filter: a filter must not strip frames off their error.
+    const folded = foldStackTraces(lines).map((e) => ({ ...e, logStream: stream }));
+    if (died) for (const e of folded.slice(-LAST_WORDS)) lastWords.set(e, unit);
+    events.push(...folded.filter((e) => e.timestamp >= since));
+  };
   for (const pod of chosen) {
-    for (const container of pod.containers) {
+    const init = (pod.initContainerStatuses ?? []).filter(ran);
+    for (const container of [...init, ...pod.containers].filter(started)) {
+      // The same unit names as the terminations (podTerminations), so last words find their unit.
+      const unit = `${pod.name}/${container.name}${init.includes(container) ? ' (init)' : ''}`;
       // The window bounds the read (sinceSeconds); the provider caps the bytes. A line cap would cut the window's start.
-      const current = await tryRead(() => k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds }, signal));
-      // Fold traces per stream, before any filter: a filter must not strip frames off their error.
-      events.push(...foldStackTraces(current).map((e) => ({ ...e, logStream: `${pod.name}/${container.name}` })));
+      keep(await tryRead(() => k8s.podLogs(namespace, pod.name, { container: container.name, sinceSeconds }, signal)), unit, unit, container.state === 'terminated' && container.exitCode !== 0);
       if (container.restartCount > 0) {
-        const previous = await tryRead(() => k8s.podLogs(namespace, pod.name, { container: container.name, previous: true, tailLines: limits.maxLogEvents }, signal));
-        events.push(...foldStackTraces(previous).filter((e) => e.timestamp >= since).map((e) => ({ ...e, logStream: `${pod.name}/${container.name} (previous)` })));
+        keep(await tryRead(() => k8s.podLogs(namespace, pod.name, { container: container.name, previous: true, tailLines: limits.maxLogEvents }, signal)), `${unit} (previous)`, unit, true);
       }
     }
   }
   if (read === 0 && firstFailure !== undefined) throw firstFailure;
-  return events.sort((a, b) => a.timestamp - b.timestamp);
+  return { events: events.sort((a, b) => a.timestamp - b.timestamp), lastWords };
+}
+
+/** A container that has started at least once has logs to read; one still waiting for its first start has none. */
+function started(container: K8sContainerStatus): boolean {
+  return container.state !== 'waiting' || container.restartCount > 0;
+}
+
+/** An init container is worth reading when it failed or restarted: a finished one said nothing about the incident. */
+function ran(container: K8sContainerStatus): boolean {
+  return container.restartCount > 0 || (container.state === 'terminated' && container.exitCode !== 0);
 }
 
 const CLUSTER_SCOPED = new Set<string>(['PersistentVolume', 'StorageClass', 'Node']);

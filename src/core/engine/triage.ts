@@ -13,7 +13,7 @@ import type { QueryRunner } from './queryRunner';
 import { triageEcs } from './triageEcs';
 import { readAwsSignals } from './triageSignals';
 import { shortTaskDefinition } from './changes';
-import { readSurroundings, triageKubernetes, type KubernetesReads } from './triageKubernetes';
+import { readSurroundings, triageKubernetes, withLastWords, type KubernetesReads } from './triageKubernetes';
 
 export interface TriageInput {
   incident: Incident;
@@ -62,9 +62,13 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
 
   if (context.logSource) {
     const windows = logWindows(context);
-    const overview = await runner.run({ ...renderLogQuery(context.logSource, OVERVIEW_TERMS, windows), hypothesisId: CONTEXT_ID, rationale: 'What is new in the error and warning logs since symptoms began?' });
+    const overview = await runner.run({ ...renderLogQuery(context.logSource, OVERVIEW_TERMS, windows, { wide: true }), hypothesisId: CONTEXT_ID, rationale: 'What is new in the error and warning logs since symptoms began?' });
     if (overview.ok && overview.result.operation === 'logs.compareWindows') {
       context.logOverview = diffLogWindows(overview.result.baseline, overview.result.incident, windows).filter((c) => c.change === 'new' || c.change === 'surged' || c.change === 'steady');
+      if (overview.result.lastWords) {
+        context.lastWords = overview.result.lastWords;
+        context.terminations = withLastWords(context.terminations, context.lastWords);
+      }
     } else if (!overview.ok) {
       context.unavailable.push(`logs of ${input.incident.service}: ${overview.error}`);
     }

@@ -123,6 +123,12 @@ export async function readSurroundings(runner: QueryRunner, context: TriageConte
   context.findings = results.flatMap((result) => analyzeResult(result, context));
 }
 
+/** Terminations with what each unit printed last, when the logs were read. */
+export function withLastWords(terminations: Termination[], lastWords: Record<string, string[]> | undefined): Termination[] {
+  if (!lastWords) return terminations;
+  return terminations.map((t) => (lastWords[t.unit] ? { ...t, lastWords: lastWords[t.unit] } : t));
+}
+
 /** Rollouts in the window: each ReplicaSet created then, compared with the one before it. */
 export function rolloutChanges(replicaSets: readonly K8sReplicaSet[], since: number, now: number): ChangeRecord[] {
   const byRevision = [...replicaSets].sort((a, b) => Number(a.revision ?? 0) - Number(b.revision ?? 0));
@@ -130,8 +136,8 @@ export function rolloutChanges(replicaSets: readonly K8sReplicaSet[], since: num
   byRevision.forEach((rs, index) => {
     if (rs.createdAt < since || rs.createdAt > now || index === 0) return;
     const previous = byRevision[index - 1]!;
-    const after = k8sContainers(rs.containers);
-    const before = k8sContainers(previous.containers);
+    const after = k8sContainers(rs.containers, rs.initContainers);
+    const before = k8sContainers(previous.containers, previous.initContainers);
     changes.push({
       kind: 'deployment',
       platform: 'kubernetes',

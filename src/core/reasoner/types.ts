@@ -12,7 +12,7 @@ import type { PatternChange } from '../logs/patternChange';
 import type { Finding } from '../findings/types';
 
 export interface ChangeDifference {
-  kind: 'image' | 'env-added' | 'env-removed' | 'env-changed' | 'memory' | 'cpu' | 'other';
+  kind: 'image' | 'env-added' | 'env-removed' | 'env-changed' | 'memory' | 'cpu' | 'command' | 'other';
   container?: string;
   /** Variable name for env changes (values are never copied: they may be secrets). */
   name?: string;
@@ -59,6 +59,8 @@ export interface Termination {
   restartCount?: number;
   /** Still waiting (CrashLoopBackOff, ImagePullBackOff, Pending) rather than stopped. */
   waiting?: boolean;
+  /** The last lines the unit printed before it stopped (a generic "Error" says why only through them). */
+  lastWords?: string[];
 }
 
 export interface WorkloadEvent {
@@ -126,6 +128,8 @@ export interface TriageContext {
   taskDefinitions: Record<string, EcsTaskDefinition>;
   changes: ChangeRecord[];
   terminations: Termination[];
+  /** Kubernetes: the final lines of containers that died, by unit (from the wide log overview). */
+  lastWords?: Record<string, string[]>;
   nodes: K8sNode[];
   recentCommits: GitCommit[];
   logSource?: LogSource;
@@ -167,6 +171,8 @@ export type QueryResult =
       baselineWindow: TimeWindow;
       incidentWindow: TimeWindow;
       truncated: boolean;
+      /** A wide read's final lines of each container that died, by unit (`pod/container`, `pod/container (init)`). */
+      lastWords?: Record<string, string[]>;
     }
   | { operation: 'ecs.stoppedTasks'; tasks: EcsTask[] }
   | { operation: 'ecs.serviceEvents'; service: EcsService }

@@ -29,6 +29,7 @@ const REGISTRY = 'https://distribution.github.io/distribution/spec/api/#errors (
 const ES = 'https://www.elastic.co/guide/en/elasticsearch/reference/current/fix-watermark-errors.html';
 const R4J = 'https://resilience4j.readme.io/docs/circuitbreaker';
 const HYSTRIX = 'https://github.com/Netflix/Hystrix/wiki/How-it-Works#CircuitBreaker';
+const CURL = 'https://curl.se/libcurl/c/libcurl-errors.html (curl exit codes)';
 const POLLY = 'https://www.pollydocs.org/strategies/circuit-breaker.html';
 
 const L = (id: string, category: FailureCategory | 'symptom', strength: Strength, names: EntityKind | undefined, description: string, patterns: RegExp[], source: string): TaxonomyEntry => ({
@@ -79,6 +80,14 @@ export const LIBRARY: readonly TaxonomyEntry[] = [
   L('dns.CoreDNSError', 'dns', 'strong', 'dependency', 'CoreDNS failed to resolve a name upstream.', [/\[ERROR\] plugin\/errors: \d+ (?<host>[\w.-]+?)\.? (?:A|AAAA|SRV|PTR|CNAME|MX|TXT|NS|SOA): (?<detail>.*)/, /\bplugin\/errors\b/], COREDNS),
   L('dns.CoreDNSLoop', 'dns', 'strong', 'config', 'CoreDNS forwards to itself (node resolv.conf points at a loopback resolver).', [/\bplugin\/loop: Loop \(.*\) detected for zone\b/], COREDNS),
   L('dns.GrpcResolution', 'dns', 'strong', 'dependency', 'gRPC could not resolve its target.', [/\bDNS resolution failed for (?:service: )?(?<host>[\w.:-]+)/], 'https://grpc.io/docs/guides/custom-name-resolution/'),
+  // ── curl and wget (scripts, jobs, health probes): curl's exit code is in the message ───────
+  L('curl.CouldntResolveHost', 'dns', 'strong', 'dependency', 'curl exit 6: the host name does not resolve.', [/\bcurl: \(6\) Could(?: not|n't) resolve host:? '?(?<host>[\w.-]+)/], CURL),
+  L('wget.BadAddress', 'dns', 'strong', 'dependency', 'wget could not resolve the host name.', [/\bwget: bad address '(?<host>[\w.-]+)'/, /\bunable to resolve host address [\u2018'"](?<host>[\w.-]+)/], 'https://www.gnu.org/software/wget/manual/wget.html#Exit-Status'),
+  L('curl.CouldntConnect', 'dependency', 'strong', 'dependency', 'curl exit 7: nothing accepted the connection.', [/\bcurl: \(7\) Failed to connect to (?<host>[\w.-]+) port (?<port>\d+)/], CURL),
+  L('curl.OperationTimedOut', 'dependency', 'weak', 'dependency', 'curl exit 28: the transfer or connect timed out.', [/\bcurl: \(28\) (?:Operation|Connection|Resolving) timed out\b/], CURL),
+  L('curl.CertificateProblem', 'tls', 'strong', 'certificate', 'curl exit 60: the peer certificate failed verification.', [/\bcurl: \(60\) SSL certificate problem: (?<detail>.+)/], CURL),
+  L('curl.HttpError', 'symptom', 'weak', 'dependency', 'curl exit 22 (--fail): the server answered with an HTTP error.', [/\bcurl: \(22\) The requested URL returned error: (?<code>\d{3})/], CURL),
+  L('curl.EmptyReply', 'dependency', 'weak', 'dependency', 'curl exit 52: the server closed the connection without a reply.', [/\bcurl: \(52\) Empty reply from server\b/], CURL),
   // ── Envoy response flags and bodies ───────────────────────────────────────────────────────
   L('envoy.UH', 'dependency', 'strong', 'dependency', 'No healthy upstream host in the cluster.', [envoyFlag('UH'), /\bno healthy upstream\b/], ENVOY),
   L('envoy.UF', 'dependency', 'strong', 'dependency', 'Envoy could not connect to the upstream.', [envoyFlag('UF'), /\bupstream connect error or disconnect\/reset before headers\. (?:retried and the latest )?reset reason: (?:connection failure|remote connection failure)(?:, transport failure reason: (?<detail>.*))?/], ENVOY),

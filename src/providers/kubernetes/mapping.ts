@@ -266,6 +266,7 @@ export function mapReplicaSet(rs: K8s.V1ReplicaSet): K8sReplicaSet {
     replicas: rs.spec?.replicas ?? rs.status?.replicas ?? 0,
     readyReplicas: rs.status?.readyReplicas ?? 0,
     containers: (rs.spec?.template?.spec?.containers ?? []).map(mapContainerSpec),
+    ...(rs.spec?.template?.spec?.initContainers?.length ? { initContainers: rs.spec.template.spec.initContainers.map(mapContainerSpec) } : {}),
     ...(changeCause !== undefined ? { changeCause } : {}),
     createdAt: ms(rs.metadata?.creationTimestamp) ?? 0,
   };

@@ -174,14 +174,17 @@ export function labelSelectorOf(selector: unknown): LabelSelector {
 export const podReady = (pod: PodJson) => ((pod.status.conditions ?? []) as { type: string; status: string }[]).some((condition) => condition.type === 'Ready' && condition.status === 'True');
 
 /** What a Pod's controller adds on top of its template: owner reference target, labels, generateName. */
-export function controllerOfPod(owner: Mutable, podName: string): { template?: PodTemplateJson; labels: Record<string, string>; generateName?: string } {
+export function controllerOfPod(owner: Mutable, podName: string): { template?: PodTemplateJson; labels: Record<string, string>; generateName?: string; volumes?: Record<string, unknown>[] } {
   const spec = obj(owner.spec);
   const template = isObject(spec.template) ? (spec.template as unknown as PodTemplateJson) : undefined;
   const revision = `${owner.metadata.name}-${hashSeed(`${owner.metadata.uid}/revision`).toString(16).slice(0, 8).padStart(8, '0')}`;
   switch (owner.kind) {
     case 'StatefulSet': {
       const ordinal = /-(\d+)$/.exec(podName)?.[1];
-      return { template, labels: { 'controller-revision-hash': String(obj(owner.status).currentRevision ?? revision), 'statefulset.kubernetes.io/pod-name': podName, ...(ordinal ? { 'apps.kubernetes.io/pod-index': ordinal } : {}) } };
+      // Each claim template becomes the pod's own claim `<template>-<pod>`, mounted as a volume of the template's name.
+      const claims = (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).map((t) => String(obj(obj(t).metadata).name ?? '')).filter(Boolean);
+      const volumes = claims.map((name) => ({ name, persistentVolumeClaim: { claimName: `${name}-${podName}` } }));
+      return { template, ...(volumes.length ? { volumes } : {}), labels: { 'controller-revision-hash': String(obj(owner.status).currentRevision ?? revision), 'statefulset.kubernetes.io/pod-name': podName, ...(ordinal ? { 'apps.kubernetes.io/pod-index': ordinal } : {}) } };
     }
     case 'DaemonSet':
       return { template, labels: { 'controller-revision-hash': revision.slice(owner.metadata.name.length + 1), 'pod-template-generation': String(owner.metadata.generation ?? 1) }, generateName: `${owner.metadata.name}-` };

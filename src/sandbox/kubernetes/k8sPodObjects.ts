@@ -36,6 +36,15 @@ export interface PodController {
   /** Labels the controller adds (`statefulset.kubernetes.io/pod-name`, `job-name`, …). */
   labels?: Record<string, string>;
   generateName?: string;
+  /** Volumes the controller adds (a StatefulSet's claims from its volumeClaimTemplates). */
+  volumes?: Record<string, unknown>[];
+}
+
+/** The controller's volumes replace same-named ones of the template, as the StatefulSet controller's claims do. */
+function withControllerVolumes(volumes: Record<string, unknown>[] | undefined, added: Record<string, unknown>[] | undefined): Record<string, unknown>[] | undefined {
+  if (!added?.length) return volumes;
+  const names = new Set(added.map((v) => v.name));
+  return [...(volumes ?? []).filter((v) => !names.has(v.name)), ...added];
 }
 
 /** A container's spec: the template's same-named container with the pod's own spec fields on top. */
@@ -122,7 +131,7 @@ export function podJson(options: {
   const podIp = `10.244.${hashSeed(`${options.namespace}/${pod.name}`) % 200}.${(hashSeed(pod.name) % 250) + 2}`;
   const { volumes, nodeSelector, tolerations, affinity, serviceAccountName } = templateSpec as PodSpecExtras;
   const extras = podSpecExtrasJson({
-    volumes: pod.volumes ?? volumes,
+    volumes: withControllerVolumes(pod.volumes ?? volumes, controller?.volumes),
     nodeSelector: pod.nodeSelector ?? nodeSelector,
     tolerations: pod.tolerations ?? tolerations,
     affinity: pod.affinity ?? affinity,

@@ -204,8 +204,8 @@ export class K8sWorld {
     const def = SCENARIO_KINDS.get(kind)!;
     const owner = this.store[resourceKey(def)].find((candidate) => candidate.metadata.namespace === namespace && candidate.metadata.name === name) as (ApiObject & Record<string, unknown>) | undefined;
     if (!owner) return undefined;
-    const { template, labels, generateName } = controllerOfPod(owner, pod.name);
-    return { ref: { apiVersion: owner.apiVersion, kind, name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }, template, labels, generateName };
+    const { template, labels, generateName, volumes } = controllerOfPod(owner, pod.name);
+    return { ref: { apiVersion: owner.apiVersion, kind, name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }, template, labels, generateName, volumes };
   }
 
   /**

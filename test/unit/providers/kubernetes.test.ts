@@ -547,6 +547,12 @@ describe('Kubernetes provider: objects beyond workloads (listObjects, getObject,
     assert.deepEqual({ schedule: cronJob.schedule, suspend: cronJob.suspend, lastScheduleTime: cronJob.lastScheduleTime, lastSuccessfulTime: cronJob.lastSuccessfulTime, active: cronJob.active }, { schedule: '0 * * * *', suspend: false, lastScheduleTime: at('2026-01-15T11:00:00Z'), lastSuccessfulTime: at('2026-01-15T09:00:00Z'), active: [] });
   });
 
+  it("gives a StatefulSet's pods their claims from its volumeClaimTemplates, as the controller does", async () => {
+    const [pod] = await k8s.listObjects('Pod', 'shop', { fieldSelector: 'metadata.name=orders-db-0' });
+    assert.equal(pod.kind, 'Pod');
+    assert.deepEqual(pod.volumes, [{ name: 'data', type: 'persistentVolumeClaim', source: 'data-orders-db-0' }]);
+  });
+
   it('extends pods with owners, specs (probes, ports, envFrom, volumes), init containers and scheduling; nodes with taints', async () => {
     const [pod] = await k8s.listObjects('Pod', 'shop', { fieldSelector: `metadata.name=${INIT_POD}` });
     assert.equal(pod.kind, 'Pod');

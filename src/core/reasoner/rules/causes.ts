@@ -5,10 +5,10 @@
  */
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, TriageContext } from '../types';
 import { clock, isFresh, minutesBetween, suspectChange } from './common';
-import { dependencyOf, type DependencyRef } from './dependencies';
+import { dependencyOf, INTERNAL_HOST, type DependencyRef } from './dependencies';
 import type { ServiceMapEntry } from '../types';
 
-export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'env' | 'dependency';
+export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'command' | 'env' | 'dependency';
 
 const TWO_HOURS = 2 * 3_600_000;
 // A crash loop is not one: the setting that makes a service crash is a configuration change; a
@@ -45,6 +45,10 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
       // What the new tasks printed before dying counts too: "exec format error" is in the logs, not the stop reason.
       const failing = [examples, ...context.logOverview.filter(isFresh).map((p) => p.example)].join('\n').slice(0, 4_000);
       out.push({ category, title: `Image reference changed in ${change.toVersion}`, rationale: `${change.summary} points at a new image ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'image', examples: failing } });
+    }
+    if (kinds.includes('command') && has('command')) {
+      const changed = change.differences.filter((d) => d.kind === 'command').map((d) => d.container).join(', ');
+      out.push({ category, title: `Container command changed in ${change.toVersion} (${changed})`, rationale: `${change.summary} changed what ${changed} runs ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'command', examples } });
     }
     if (kinds.includes('env') && has('env')) {
       const names = change.differences.filter((d) => d.kind.startsWith('env-')).map((d) => d.name).join(', ');
@@ -95,9 +99,6 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
   }
   return out;
 }
-
-/** Hosts that name something on the platform: a bare service name, a cluster DNS name, a private zone. */
-const INTERNAL_HOST = /^[a-z0-9-]+(?::\d+)?$|\.svc(?:\.|$)|\.(?:internal|local|cluster\.local|localdomain|intra|corp|lan)(?::\d+)?$/i;
 
 /**
  * Where a dependency can be read: the service map's entry when it has one, else the platform

@@ -10,6 +10,7 @@ import type { Culprit } from '../../model';
 import type { ChangeDifference, EvidenceDraft } from '../types';
 import type { FailureRule } from './common';
 import { failureMatch } from '../../taxonomy';
+import { escapeRegExp } from '../../regexp';
 
 export const changeDiffRule: FailureRule = {
   id: 'change-diff',
@@ -33,8 +34,8 @@ export const changeDiffRule: FailureRule = {
       const find = (name: string) => result.replicaSets.find((rs) => rs.name === name);
       const to = find(hypothesis.focus.toVersion ?? '');
       const from = find(hypothesis.focus.fromVersion ?? '');
-      if (to) after = k8sContainers(to.containers);
-      if (from) before = k8sContainers(from.containers);
+      if (to) after = k8sContainers(to.containers, to.initContainers);
+      if (from) before = k8sContainers(from.containers, from.initContainers);
     }
     if (!after) return [];
     const kinds = hypothesis.focus.kinds ?? '';
@@ -64,6 +65,20 @@ export const changeDiffRule: FailureRule = {
             strength: named.length || imageFailure ? 'strong' : 'weak',
             supports: true,
             summary: `${differences.map((d) => d.text).join('; ')}${named.length ? ' — the failing pulls name this exact image tag' : imageFailure ? ` — the failure is one the image itself causes (${imageFailure.entry.description})` : ''}.`,
+            culprit: versionCulprit,
+          },
+        ];
+      }
+      case 'command': {
+        // The crashing container is the one whose command changed, or the failure names the new executable.
+        const examples = hypothesis.focus.examples ?? '';
+        const implicated = differences.filter((d) => (d.after && new RegExp(`["'\\s]${escapeRegExp(d.after)}["':\\s]`).test(` ${examples} `)) || (d.container && new RegExp(`(?:container[= ]|/)${escapeRegExp(d.container)}\\b`).test(examples)));
+        return [
+          {
+            kind: 'task-definition-diff',
+            strength: implicated.length ? 'strong' : 'weak',
+            supports: true,
+            summary: `${differences.map((d) => d.text).join('; ')}${implicated.length ? ' — the failing container is the one whose command changed' : ' (not the container that fails)'}.`,
             culprit: versionCulprit,
           },
         ];

@@ -15,6 +15,19 @@ export interface DependencyRef {
   entry?: ServiceMapEntry;
 }
 
+/** Hosts that name something on the platform: a bare service name, a cluster DNS name, a private zone. */
+export const INTERNAL_HOST = /^[a-z0-9-]+(?::\d+)?$|\.svc(?:\.|$)|\.(?:internal|local|cluster\.local|localdomain|intra|corp|lan)(?::\d+)?$/i;
+/** AWS endpoints lead with the resource's own name (`orders-db.cluster-x.eu-west-1.rds.amazonaws.com`). */
+const AWS_ENDPOINT = /\.amazonaws\.com(?:\.cn)?$/i;
+
+/**
+ * What a host is called as a dependency: a platform name by its first label (`ledger-db.internal`
+ * is ledger-db), an outside host by its whole name (`feeds.vendor.example.com` is not "feeds").
+ */
+export function dependencyNameOfHost(host: string): string {
+  return INTERNAL_HOST.test(host) || AWS_ENDPOINT.test(host) ? host.split('.')[0]! : host.toLowerCase();
+}
+
 /** `svc.ns.svc`, `svc.ns.svc.cluster.local`: the Service and its namespace. */
 const CLUSTER_DNS = /^([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-9.-]+)?$/;
 
@@ -54,7 +67,7 @@ export function dependencyOf(messages: readonly string[], context: TriageContext
     const services = found.filter((e) => e.kind === 'service');
     for (const entity of services.length ? services : found) {
       if (NOT_A_HOST.test(entity.value)) continue;
-      bump({ name: entity.kind === 'service' ? entity.value : entity.value.split('.')[0]!, host: entity.kind === 'host' ? entity.value : undefined, namespace: entity.namespace });
+      bump({ name: entity.kind === 'service' ? entity.value : dependencyNameOfHost(entity.value), host: entity.kind === 'host' ? entity.value : undefined, namespace: entity.namespace });
     }
     if (found.length) continue;
     // A bare word that is the name of a Service next to the target ("shipping quote failure").
@@ -68,7 +81,7 @@ export function dependencyOf(messages: readonly string[], context: TriageContext
     for (const match of [...message.matchAll(HOST_AFTER_KEYWORD), ...message.matchAll(HOST_AFTER_PREPOSITION)]) {
       const host = match[1]!.replace(/:\d+$/, '');
       if (NOT_A_HOST.test(host) || !/[a-z]/.test(host) || /^\d+\.\d+\.\d+\.\d+$/.test(host)) continue;
-      bump({ name: host.split('.')[0]!, host, namespace: CLUSTER_DNS.exec(host.toLowerCase())?.[2] });
+      bump({ name: dependencyNameOfHost(host), host, namespace: CLUSTER_DNS.exec(host.toLowerCase())?.[2] });
     }
   }
   const named = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.ref;

@@ -50,7 +50,7 @@ export const dependencyCauseRule: FailureRule = {
       queries.push({ provider: 'kubernetes', operation: 'k8s.pods', target: `${namespace}/app=${name}`, params: {}, rationale: `Are ${name}'s own pods crashing, killed or not ready?` });
     }
     const source = logSourceOf(hypothesis, context);
-    if (source) queries.push({ ...renderLogQuery(source, [...OVERVIEW_TERMS, ...SATURATION_TERMS], logWindows(context)), rationale: `What is new in ${name}'s own logs (errors, slow statements, lock waits)?` });
+    if (source) queries.push({ ...renderLogQuery(source, [...OVERVIEW_TERMS, ...SATURATION_TERMS], logWindows(context), { wide: true }), rationale: `What is new in ${name}'s own logs (errors, slow statements, lock waits)?` });
     return queries;
   },
   interpret(hypothesis, _query, result, context) {

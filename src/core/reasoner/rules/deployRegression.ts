@@ -13,6 +13,7 @@ import { explainedBySignature } from './signatures';
 import { dependencyOf } from './dependencies';
 import { classifyLine } from '../../taxonomy';
 import type { TriageContext } from '../types';
+import { formatMeasure, MEASUREMENT_TERMS, valueShifts, type ValueShift } from '../../logs/loggedValues';
 
 const ERROR_LINE = /\b(?:ERROR|Error|error|FATAL|Exception|exception|panic|Traceback|uncaught)\b/;
 
@@ -48,6 +49,37 @@ function coOccursWith(change: PatternChange, explained: readonly PatternChange[]
   );
 }
 
+/** Alerts about speed rather than errors. */
+const SLOW_SYMPTOM = /latency|\bp\d{2,3}\b|slow|response ?time|duration|took|timeout|timed out/i;
+
+function symptomText(context: TriageContext): string {
+  return `${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`;
+}
+
+/** A logged time that rose right after the deploy, on the new version's lines, is the regression itself. */
+function timingEvidence(shifts: ValueShift[], changeAt: number, context: TriageContext): EvidenceDraft {
+  const change = suspectChange(context);
+  const after = shifts.filter((s) => s.unit === 'ms' && s.since >= changeAt - 2 * 60_000 && s.since - changeAt <= REGRESSION_LAG);
+  const top = after[0];
+  if (!top) {
+    return { kind: 'log-pattern', strength: shifts.length ? 'weak' : 'none', supports: false, summary: shifts.length ? `Logged times rose, but not with the deploy: ${describeShift(shifts[0]!)}.` : 'The times the service logs did not rise after the deploy.' };
+  }
+  return {
+    kind: 'log-pattern',
+    strength: 'strong',
+    supports: true,
+    summary: `Logged times rose with the deploy: ${describeShift(top)}, from ${clock(top.since)} (${minutesBetween(changeAt, top.since)} min after it).`,
+    observedAt: iso(top.since),
+    excerpt: excerpt([top.example]),
+    culprit: change?.toVersion ? { kind: change.platform === 'ecs' ? 'task-definition' : 'replicaset', id: change.toVersion } : undefined,
+    data: { measure: top.name, baselineMedian: Math.round(top.baselineMedian), incidentMedian: Math.round(top.incidentMedian), points: top.incidentCount },
+  };
+}
+
+function describeShift(shift: ValueShift): string {
+  return `${shift.name} median ${formatMeasure(shift.baselineMedian, shift.unit)} → ${formatMeasure(shift.incidentMedian, shift.unit)} (×${shift.ratio.toFixed(1)}, ${shift.incidentCount} lines like "${shift.shape.slice(0, 90)}")`;
+}
+
 export const deployRegressionRule: FailureRule = {
   id: 'deploy-regression',
   category: 'bad-deploy',
@@ -64,10 +96,16 @@ export const deployRegressionRule: FailureRule = {
     };
   },
   plan(hypothesis, context) {
-    return logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which error messages are new since the deploy?', Number(hypothesis.focus.changeAt));
+    const changeAt = Number(hypothesis.focus.changeAt);
+    const errors = logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which error messages are new since the deploy?', changeAt);
+    // A slow new version logs no error: what it logs about its own speed is the evidence.
+    if (!SLOW_SYMPTOM.test(symptomText(context))) return errors;
+    const timings = logQuery(context, MEASUREMENT_TERMS, 'Did the times the service logs (elapsed, duration, *_ms) rise with the deploy?', changeAt).map((q) => ({ ...q, params: { ...q.params, measure: 'true' } }));
+    return [...errors, ...timings];
   },
-  interpret(_hypothesis, _query, result, context): EvidenceDraft[] {
+  interpret(_hypothesis, query, result, context): EvidenceDraft[] {
     if (result.operation !== 'logs.compareWindows') return [];
+    if (query.params.measure === 'true') return [timingEvidence(valueShifts(result.baseline, result.incident), Number(_hypothesis.focus.changeAt), context)];
     const fresh = patternsOf(result).filter((c) => isFresh(c) && ERROR_LINE.test(c.example));
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new or surging error messages since the deploy.' }];
     const explained = [...fresh, ...context.logOverview].filter((c) => isFresh(c) && explainedBySignature(c.example));

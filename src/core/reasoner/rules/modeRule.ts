@@ -5,7 +5,7 @@
  * signature, a title, a culprit extractor), not in code.
  */
 import { eventsAboutWorkload } from '../../engine/eventAttribution';
-import { podTerminations } from '../../engine/triageKubernetes';
+import { podTerminations, withLastWords } from '../../engine/triageKubernetes';
 import { taskTermination } from '../../engine/triageEcs';
 import type { PatternChange } from '../../logs/patternChange';
 import type { Culprit, FailureCategory } from '../../model';
@@ -56,6 +56,11 @@ function matchesEvent(signature: Signature, event: WorkloadEvent, category?: Fai
 
 export function matchesTermination(signature: Signature, termination: Termination, category?: FailureCategory): boolean {
   if (category && claimedByAnotherMode(termination.reason, category)) return false;
+  // A plain "Error" or a back-off says why only through what the unit printed last (`No space
+  // left on device`): last words of another mode make the death that mode's.
+  const spoken = termination.lastWords ?? [];
+  if (signature.log && spoken.some((line) => signature.log!.test(line) && !(category && claimedByAnotherMode(line, category)))) return true;
+  if (category && spoken.some((line) => claimedByAnotherMode(line, category))) return false;
   if (signature.termination?.test(termination.reason)) return true;
   if (termination.exitCode === undefined || !(signature.exitCodes ?? []).includes(termination.exitCode)) return false;
   // An exit code alone (137 = SIGKILL) counts only when the reason names no other mode: evictions
@@ -103,7 +108,9 @@ export function modeRule(spec: ModeSpec): FailureRule {
     },
     plan(_hypothesis, context) {
       const queries: QueryProposal[] = [];
-      if (signature.termination || signature.exitCodes) queries.push(...terminationQuery(context, `Did tasks or containers stop the way ${spec.category} makes them stop?`));
+      // A mode known only by its words is a termination cause too when a dead unit's last lines say it.
+      const spoken = !!signature.log && Object.keys(context.lastWords ?? {}).length > 0;
+      if (signature.termination || signature.exitCodes || spoken) queries.push(...terminationQuery(context, `Did tasks or containers stop the way ${spec.category} makes them stop?`));
       if (signature.terms) queries.push(...logQuery(context, signature.terms, `Are ${spec.category} messages new or more frequent since symptoms began?`));
       if (signature.events) queries.push(...eventsQuery(context, `Did the orchestrator report ${spec.category} events?`));
       return queries;
@@ -112,7 +119,7 @@ export function modeRule(spec: ModeSpec): FailureRule {
       switch (result.operation) {
         case 'ecs.stoppedTasks':
         case 'k8s.pods': {
-          const all = result.operation === 'ecs.stoppedTasks' ? result.tasks.map(taskTermination).filter((t): t is Termination => !!t) : result.pods.flatMap((pod) => podTerminations(pod, context.now));
+          const all = result.operation === 'ecs.stoppedTasks' ? result.tasks.map(taskTermination).filter((t): t is Termination => !!t) : withLastWords(result.pods.flatMap((pod) => podTerminations(pod, context.now)), context.lastWords);
           const since = query.window?.start ?? context.onset - 3_600_000;
           return [terminationEvidence(spec, signature, all.filter((t) => t.at >= since), context)];
         }
@@ -152,18 +159,33 @@ function terminationEvidence(spec: ModeSpec, signature: Signature, recent: Termi
   }
   const versions = [...new Set(matching.map((t) => t.version).filter(Boolean))];
   const restarts = Math.max(0, ...matching.map((t) => t.restartCount ?? 0));
-  const strong = matching.length >= 2 || restarts >= 3;
   const first = matching[0]!;
+  const said = matching.flatMap((t) => t.lastWords ?? []).find((line) => signature.log?.test(line));
+  // One death is enough when it is the whole workload (a Job's only pod) and it said why.
+  const whole = said !== undefined && (context.workload?.running ?? 1) === 0 && matching.length >= (context.workload?.desired ?? Infinity);
+  const strong = matching.length >= 2 || restarts >= 3 || whole;
   return {
     kind,
     strength: strong ? 'strong' : 'weak',
     supports: true,
-    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}.`,
-    observedAt: iso(first.at),
-    excerpt: excerpt(matching.map((t) => `${t.unit}  ${t.version ?? ''}  ${t.reason}${t.node ? `  node=${t.node}` : ''}`)),
+    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}${said ? `, its last words: "${said.slice(0, 160)}"` : ''}.`,
+    observedAt: iso(Math.min(...matching.map(loopBegan))),
+    excerpt: excerpt([...matching.map((t) => `${t.unit}  ${t.version ?? ''}  ${t.reason}${t.node ? `  node=${t.node}` : ''}`), ...(said ? [said] : [])]),
     culprit: spec.culprit?.({ patterns: [], terminations: matching, events: [] }, context),
     data: { matching: matching.length, stopped: recent.length, versions: versions.join(', ') },
   };
+}
+
+/**
+ * When a unit began failing: a restarted container has been in its loop at least as long as the
+ * kubelet's back-off took to reach its restart count (10 s, doubling, capped at 5 min), while
+ * only its last death is dated.
+ */
+export function loopBegan(termination: Termination): number {
+  if (termination.platform !== 'kubernetes' || !termination.restartCount) return termination.at;
+  let elapsed = 0;
+  for (let restart = 0; restart < termination.restartCount; restart++) elapsed += Math.min(300_000, 10_000 * 2 ** restart);
+  return termination.at - elapsed;
 }
 
 function logEvidence(spec: ModeSpec, matching: PatternChange[], context: TriageContext): EvidenceDraft {

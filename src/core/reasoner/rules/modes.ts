@@ -10,10 +10,13 @@ import { modeRule, type ModeSpec } from './modeRule';
 
 const DAY = 24 * 3_600_000;
 
-const dependencyCulprit: ModeSpec['culprit'] = ({ patterns }, context) => {
+/** What the matched evidence says in words: log examples and the last lines of the units that stopped. */
+const wordsOf = ({ patterns, terminations }: Parameters<NonNullable<ModeSpec['culprit']>>[0]): string[] => [...patterns.map((p) => p.example), ...terminations.flatMap((t) => t.lastWords ?? [])];
+
+const dependencyCulprit: ModeSpec['culprit'] = (matches, context) => {
   // The line that says "refused" may not name the host; another new line of the same failure usually does.
   const fresh = context.logOverview.filter((p) => p.change === 'new' || p.change === 'surged').map((p) => p.example);
-  const dependency = dependencyOf(patterns.map((p) => p.example), context) ?? dependencyOf(fresh, context);
+  const dependency = dependencyOf(wordsOf(matches), context) ?? dependencyOf(fresh, context);
   return dependency ? { kind: 'dependency', id: dependency.name } : undefined;
 };
 
@@ -26,6 +29,25 @@ function resolverOf(messages: readonly string[], context: TriageContext): Culpri
     return { kind: 'dependency', id: entry?.name ?? match[1]! };
   }
   return undefined;
+}
+
+/**
+ * `No space left on device: '/data/batches/…'` → the claim mounted at the longest prefix of that
+ * path in the workload's pods: the volume that filled up, named as `pvc/<claim>`.
+ */
+function claimOfFullPath(messages: readonly string[], context: TriageContext): Culprit | undefined {
+  const paths = messages.flatMap((m) => (/No space left on device|ENOSPC|disk full|quota exceeded/i.test(m) ? [...m.matchAll(/(?:^|[\s'"(=:])(\/[\w.@-]+(?:\/[\w.@-]+)*)/g)].map((x) => x[1]!) : []));
+  let best: { claim: string; length: number } | undefined;
+  for (const pod of context.pods ?? []) {
+    const claims = new Map((pod.volumes ?? []).filter((v) => v.type === 'persistentVolumeClaim' && v.source).map((v) => [v.name, v.source!]));
+    for (const mount of (pod.containerSpecs ?? []).flatMap((c) => c.volumeMounts ?? [])) {
+      const claim = claims.get(mount.name);
+      const root = mount.mountPath.replace(/\/+$/, '');
+      if (!claim || !paths.some((p) => p === root || p.startsWith(`${root}/`))) continue;
+      if (!best || root.length > best.length) best = { claim, length: root.length };
+    }
+  }
+  return best ? { kind: 'other', id: `pvc/${best.claim}` } : undefined;
 }
 
 const symptomsMention = (context: TriageContext, pattern: RegExp) => pattern.test(`${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`);
@@ -67,7 +89,7 @@ export const MODE_SPECS: ModeSpec[] = [
       const quick = c.terminations.filter((t) => t.startedAt !== undefined && t.at - t.startedAt < 60_000 && t.exitCode !== undefined && t.exitCode !== 0 && t.exitCode !== 137);
       return quick.length >= 2 ? { prior: 0.7, rationale: `${quick.length} tasks exited within a minute of starting (exit ${quick[0]!.exitCode})` } : undefined;
     },
-    causes: ['env', 'image', 'commit'],
+    causes: ['env', 'image', 'command', 'commit'],
   },
   {
     id: 'health-check',
@@ -102,7 +124,7 @@ export const MODE_SPECS: ModeSpec[] = [
     id: 'disk-full',
     category: 'disk-full',
     title: (c) => `${c.incident.service} ran out of disk space`,
-    culprit: ({ terminations }) => (terminations[0]?.node ? undefined : { kind: 'other', id: 'disk' }),
+    culprit: (matches, context) => claimOfFullPath(wordsOf(matches), context) ?? (matches.terminations[0]?.node ? undefined : { kind: 'other', id: 'disk' }),
     causes: ['commit'],
     changeHorizonMs: DAY,
   },
@@ -118,7 +140,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'dns',
     title: (c) => `${c.incident.service} cannot resolve a dependency's host name`,
     // Lookups that time out against a resolver blame the resolver; names that do not exist blame the name.
-    culprit: ({ patterns }, context) => resolverOf(patterns.map((p) => p.example), context) ?? dependencyCulprit({ patterns, terminations: [], events: [] }, context),
+    culprit: (matches, context) => resolverOf(wordsOf(matches), context) ?? dependencyCulprit(matches, context),
     causes: ['env', 'dependency'],
   },
   {

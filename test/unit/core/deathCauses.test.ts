@@ -1,0 +1,116 @@
+/**
+ * Why a unit died, from what it said and what changed: last words decide a generic "Error",
+ * a crash loop's start is dated by the kubelet's back-off, a full disk names the claim mounted
+ * there, an outside host keeps its whole name, and a changed command (init containers too) is
+ * blamed when the container that fails is the one whose command changed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diffContainers, executableOf, k8sContainers } from '../../../src/core/engine/changes';
+import type { HypothesisNode, QuerySpec } from '../../../src/core/model';
+import { changeDiffRule } from '../../../src/core/reasoner/rules/changeDiff';
+import { dependencyNameOfHost } from '../../../src/core/reasoner/rules/dependencies';
+import { loopBegan, matchesTermination } from '../../../src/core/reasoner/rules/modeRule';
+import { MODE_RULES } from '../../../src/core/reasoner/rules/modes';
+import { SIGNATURES } from '../../../src/core/reasoner/rules/signatures';
+import type { QueryResult, Termination } from '../../../src/core/reasoner/types';
+import { classifyLine } from '../../../src/core/taxonomy';
+import type { K8sContainerSpec, K8sPod, K8sReplicaSet } from '../../../src/providers/types';
+import { triageContext } from './triageContext';
+
+const onset = Date.parse('2026-05-07T03:25:00Z');
+const target = { platform: 'kubernetes', namespace: 'pipeline', kind: 'StatefulSet', name: 'data-processor', deployment: undefined } as const;
+const ENOSPC = "OSError: [Errno 28] No space left on device: '/data/spool/batch-0042.parquet'";
+const died = (over: Partial<Termination> = {}): Termination => ({ platform: 'kubernetes', unit: 'data-processor-0/processor', reason: 'Error', exitCode: 1, at: onset + 30 * 60_000, restartCount: 11, ...over });
+const view = (category: string, focus: Record<string, string>) => ({ node: { id: 'H1', depth: 0, category, title: '', rationale: '', prior: 0.5, status: 'testing', confidence: 0.5, evidenceIds: [], queryIds: [] } as HypothesisNode, focus });
+const query = { id: 'Q1', hypothesisId: 'H1', provider: 'kubernetes', operation: 'k8s.pods', target: 'pipeline/app=x', params: {}, rationale: '' } as QuerySpec;
+
+describe('last words', () => {
+  it('make a generic "Error" the mode they name, and take the death away from the crash loop', () => {
+    const spoken = died({ lastWords: ['ERROR failed to write batch', ENOSPC] });
+    assert.ok(matchesTermination(SIGNATURES['disk-full']!, spoken, 'disk-full'));
+    assert.ok(!matchesTermination(SIGNATURES['disk-full']!, died(), 'disk-full'), 'without words, a plain Error is not a full disk');
+    const backOff = died({ reason: 'CrashLoopBackOff: back-off 5m0s restarting failed container=processor', lastWords: [ENOSPC] });
+    assert.ok(!matchesTermination(SIGNATURES['crash-loop']!, backOff, 'crash-loop'));
+    assert.ok(matchesTermination(SIGNATURES['crash-loop']!, { ...backOff, lastWords: ['starting worker'] }, 'crash-loop'));
+  });
+
+  it('a whole workload dying once with its reason is strong; the culprit comes from the words', () => {
+    const dns = MODE_RULES.find((rule) => rule.category === 'dns')!;
+    const job = triageContext(onset, { platform: 'kubernetes', namespace: 'data', kind: 'Job', name: 'get-data', deployment: undefined }, { workload: { platform: 'kubernetes', name: 'get-data', desired: 1, running: 0, pending: 1, events: [] }, lastWords: { 'get-data-bnclr/fetch': ['curl: (6) Could not resolve host: feeds.vndr-sync.example.com'] } }, 'get-data');
+    const pod: K8sPod = { name: 'get-data-bnclr', namespace: 'data', phase: 'Failed', labels: {}, createdAt: onset - 60_000, conditions: [], containers: [{ name: 'fetch', image: 'curl', ready: false, restartCount: 0, state: 'terminated', reason: 'Error', exitCode: 6 }] };
+    assert.ok(dns.plan(view('dns', {}), job).some((q) => q.operation === 'k8s.pods'), 'a mode known by its words asks the dead units too');
+    const [evidence] = dns.interpret(view('dns', {}), query, { operation: 'k8s.pods', pods: [pod] }, job);
+    assert.equal(evidence?.supports, true);
+    assert.equal(evidence?.strength, 'strong');
+    assert.deepEqual(evidence?.culprit, { kind: 'dependency', id: 'feeds.vndr-sync.example.com' });
+    // The same single death in a workload that still runs other units stays weak.
+    const [partial] = dns.interpret(view('dns', {}), query, { operation: 'k8s.pods', pods: [pod] }, { ...job, workload: { ...job.workload!, desired: 3, running: 2 } });
+    assert.equal(partial?.strength, 'weak');
+  });
+
+  it('a full disk names the claim mounted at the path it could not write', () => {
+    const disk = MODE_RULES.find((rule) => rule.category === 'disk-full')!;
+    const pod: K8sPod = {
+      name: 'data-processor-0', namespace: 'pipeline', phase: 'Running', labels: {}, createdAt: onset - 86_400_000, conditions: [],
+      containers: [{ name: 'processor', image: 'p', ready: false, restartCount: 11, state: 'waiting', reason: 'CrashLoopBackOff', lastTermination: { reason: 'Error', exitCode: 1, finishedAt: onset + 30 * 60_000 } }],
+      volumes: [{ name: 'tmp', type: 'emptyDir' }, { name: 'data', type: 'persistentVolumeClaim', source: 'data-data-processor-0' }],
+      containerSpecs: [{ name: 'processor', image: 'p', env: [], limits: {}, requests: {}, volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, { name: 'data', mountPath: '/data' }] }],
+    };
+    const context = triageContext(onset, target, { pods: [pod], lastWords: { 'data-processor-0/processor': [ENOSPC] } }, 'data-processor');
+    const [evidence] = disk.interpret(view('disk-full', {}), query, { operation: 'k8s.pods', pods: [pod] }, context);
+    assert.equal(evidence?.strength, 'strong');
+    assert.deepEqual(evidence?.culprit, { kind: 'other', id: 'pvc/data-data-processor-0' });
+    assert.match(evidence?.summary ?? '', /last words: "OSError/);
+  });
+
+  it('a crash loop began at least as long ago as the back-off took to reach its restart count', () => {
+    const at = onset + 30 * 60_000;
+    // 10+20+40+80+160 s, then 300 s for each of the next 6 restarts.
+    assert.equal(loopBegan(died({ at, restartCount: 11 })), at - (310 + 6 * 300) * 1000);
+    assert.equal(loopBegan(died({ at, restartCount: 0 })), at);
+    assert.equal(loopBegan(died({ at, platform: 'ecs', restartCount: 5 })), at);
+  });
+});
+
+describe('hosts and words', () => {
+  it('an outside host keeps its whole name; platform and AWS hosts go by their first label', () => {
+    assert.equal(dependencyNameOfHost('feeds.vndr-sync.example.com'), 'feeds.vndr-sync.example.com');
+    assert.equal(dependencyNameOfHost('ledger-db.internal'), 'ledger-db');
+    assert.equal(dependencyNameOfHost('orders.shop.svc.cluster.local'), 'orders');
+    assert.equal(dependencyNameOfHost('orders-db.cluster-abc.eu-west-1.rds.amazonaws.com'), 'orders-db');
+  });
+
+  it('curl and wget failures are in the taxonomy with the host they name', () => {
+    const first = (line: string) => classifyLine(line)[0];
+    assert.deepEqual([first('curl: (6) Could not resolve host: feeds.example.com')?.entry.id, first('curl: (6) Could not resolve host: feeds.example.com')?.entities.host], ['curl.CouldntResolveHost', 'feeds.example.com']);
+    assert.deepEqual([first('curl: (7) Failed to connect to api.internal port 8443 after 3 ms: Connection refused')?.entry.category, first('curl: (7) Failed to connect to api.internal port 8443 after 3 ms: Connection refused')?.entities.port], ['dependency', '8443']);
+    assert.equal(first("wget: bad address 'agent-config.logging.svc'")?.entry.category, 'dns');
+    assert.equal(first('curl: (60) SSL certificate problem: certificate has expired')?.entry.category, 'tls');
+  });
+});
+
+describe('a changed command', () => {
+  const spec = (name: string, command: string[]): K8sContainerSpec => ({ name, image: 'busybox:1.36', env: [], limits: {}, requests: {}, command });
+  const rs = (name: string, revision: string, init: string[]): K8sReplicaSet => ({ name, namespace: 'logging', revision, replicas: 2, readyReplicas: 0, createdAt: onset, containers: [{ ...spec('exporter', ['nginx']), image: 'nginx:1.27.2' }], initContainers: [spec('downloader', ['sh', '-c', `${init.join(' ')} -O /w/index.html http://cfg/x --password=hunter2`])] });
+  const from = rs('agent-6c8d', '3', ['wget']);
+  const to = rs('agent-7f4b', '4', ['wge']);
+
+  it('is a difference of the init container too, quoting only the executables', () => {
+    const differences = diffContainers(k8sContainers(from.containers, from.initContainers), k8sContainers(to.containers, to.initContainers));
+    assert.deepEqual(differences.map((d) => d.text), ['downloader (init) command wget → wge']);
+    assert.ok(!differences.some((d) => d.text.includes('hunter2')));
+    assert.equal(executableOf(['/usr/local/bin/server', '--port', '80']), 'server');
+    assert.deepEqual(diffContainers([{ name: 'a', image: 'i', env: [], argv: ['run', '--x=1'] }], [{ name: 'a', image: 'i', env: [], argv: ['run', '--x=2'] }]).map((d) => d.text), ['a command arguments changed']);
+  });
+
+  it('is to blame, strongly, when the failing container is the one whose command changed', () => {
+    const rollout: QueryResult = { operation: 'k8s.rollout', deployment: { name: 'agent', namespace: 'logging', replicas: 2, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 2, unavailableReplicas: 2, selector: 'app=agent', containers: [], conditions: [], createdAt: onset }, replicaSets: [from, to] };
+    const focus = (examples: string) => ({ rule: 'change-diff', kinds: 'command', platform: 'kubernetes', toVersion: 'agent-7f4b', fromVersion: 'agent-6c8d', examples });
+    const context = triageContext(onset, { platform: 'kubernetes', namespace: 'logging', kind: 'Deployment', name: 'agent', deployment: 'agent' }, {}, 'agent');
+    const [blamed] = changeDiffRule.interpret(view('crash-loop', focus('agent-7f4b-pjw6t/downloader (init)  agent-7f4b  Init:CrashLoopBackOff')), query, rollout, context);
+    assert.deepEqual([blamed?.strength, blamed?.culprit], ['strong', { kind: 'replicaset', id: 'agent-7f4b' }]);
+    const [other] = changeDiffRule.interpret(view('crash-loop', focus('agent-7f4b-pjw6t/exporter  agent-7f4b  CrashLoopBackOff')), query, rollout, context);
+    assert.equal(other?.strength, 'weak');
+  });
+});
