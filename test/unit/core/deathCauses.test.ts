@@ -13,7 +13,7 @@ import { dependencyNameOfHost } from '../../../src/core/reasoner/rules/dependenc
 import { loopBegan, matchesTermination } from '../../../src/core/reasoner/rules/modeRule';
 import { MODE_RULES } from '../../../src/core/reasoner/rules/modes';
 import { SIGNATURES } from '../../../src/core/reasoner/rules/signatures';
-import type { QueryResult, Termination } from '../../../src/core/reasoner/types';
+import type { ChangeDifference, QueryResult, Termination } from '../../../src/core/reasoner/types';
 import { classifyLine } from '../../../src/core/taxonomy';
 import type { K8sContainerSpec, K8sPod, K8sReplicaSet } from '../../../src/providers/types';
 import { triageContext } from './triageContext';
@@ -112,5 +112,40 @@ describe('a changed command', () => {
     assert.deepEqual([blamed?.strength, blamed?.culprit], ['strong', { kind: 'replicaset', id: 'agent-7f4b' }]);
     const [other] = changeDiffRule.interpret(view('crash-loop', focus('agent-7f4b-pjw6t/exporter  agent-7f4b  CrashLoopBackOff')), query, rollout, context);
     assert.equal(other?.strength, 'weak');
+  });
+});
+
+describe('naming what failed', () => {
+  const k8s = { platform: 'kubernetes', namespace: 'shop', kind: 'Deployment', name: 'frontend', deployment: 'frontend' } as const;
+
+  it("a store's own client error with no host names the only store of that kind nearby", () => {
+    const dependency = MODE_RULES.find((rule) => rule.category === 'dependency')!;
+    const line = "ERROR Can't access cart storage. StackExchange.Redis.RedisConnectionException: No connection is active/available to service this operation: HGET 5b1c";
+    assert.equal(classifyLine(line)[0]?.entry.id, 'redis.ClientConnection');
+    const result: QueryResult = { operation: 'logs.compareWindows', baseline: [], incident: Array.from({ length: 5 }, (_, i) => ({ timestamp: onset + i * 1000, message: line })), baselineWindow: { start: onset - 3_600_000, end: onset - 600_000 }, incidentWindow: { start: onset - 600_000, end: onset + 600_000 }, truncated: false };
+    const named = (serviceNames: string[]) => dependency.interpret(view('dependency', {}), { ...query, operation: 'logs.compareWindows' }, result, triageContext(onset, k8s, { serviceNames }, 'frontend'))[0]?.culprit;
+    assert.deepEqual(named(['valkey-cart', 'frontend', 'checkout']), { kind: 'dependency', id: 'valkey-cart' });
+    assert.equal(named(['valkey-cart', 'redis-sessions']), undefined, 'two stores of the kind: no guess');
+  });
+
+  it('several names failing to resolve at once blame the caller\'s change, not one of the names', () => {
+    const dns = MODE_RULES.find((rule) => rule.category === 'dns')!;
+    const lines = ['Error: 14 UNAVAILABLE: Name resolution failed for target dns:cart.shop.svc.cluster.local:7070', 'Error: 14 UNAVAILABLE: Name resolution failed for target dns:catalog.shop.svc.cluster.local:3550'];
+    const change = { kind: 'deployment', platform: 'kubernetes', at: onset - 5 * 60_000, summary: 'rollout', toVersion: 'frontend-7b9', fromVersion: 'frontend-5c4', differences: [] as ChangeDifference[] } as const;
+    const context = triageContext(onset, k8s, { changes: [change] }, 'frontend');
+    const result: QueryResult = { operation: 'logs.compareWindows', baseline: [], incident: lines.flatMap((message) => Array.from({ length: 4 }, (_, i) => ({ timestamp: onset + i * 1000, message }))), baselineWindow: { start: onset - 3_600_000, end: onset - 600_000 }, incidentWindow: { start: onset - 600_000, end: onset + 600_000 }, truncated: false };
+    const [evidence] = dns.interpret(view('dns', {}), { ...query, operation: 'logs.compareWindows' }, result, context);
+    assert.deepEqual(evidence?.culprit, { kind: 'replicaset', id: 'frontend-7b9' });
+  });
+
+  it('the scheduler\'s parts name the culprit when one kind of part rules out every node', () => {
+    const capacity = MODE_RULES.find((rule) => rule.category === 'capacity')!;
+    const pending = (message: string): K8sPod => ({ name: 'embed-7f6-abc', namespace: 'ml', phase: 'Pending', labels: {}, createdAt: onset, replicaSet: 'embed-7f6', containers: [], conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: onset }] });
+    const context = triageContext(onset, { platform: 'kubernetes', namespace: 'ml', kind: 'Deployment', name: 'embed', deployment: 'embed' }, { nodes: [] }, 'embed');
+    const culprit = (message: string) => capacity.interpret(view('capacity', {}), query, { operation: 'k8s.pods', pods: [pending(message)] }, context)[0]?.culprit;
+    assert.deepEqual(culprit('0/3 nodes are available: 3 Insufficient nvidia.com/gpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.'), { kind: 'replicaset', id: 'embed-7f6' });
+    assert.deepEqual(culprit("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."), { kind: 'other', id: 'deployment/embed' });
+    assert.deepEqual(culprit('0/3 nodes are available: 3 Insufficient cpu.'), { kind: 'other', id: 'capacity' }, 'a full cluster stays capacity');
+    assert.deepEqual(culprit('0/3 nodes are available: 1 Insufficient nvidia.com/gpu, 2 Insufficient cpu.'), { kind: 'other', id: 'capacity' }, 'a part that rules out only some nodes names nothing');
   });
 });

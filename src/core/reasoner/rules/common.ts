@@ -18,9 +18,9 @@ export interface FailureRule {
 
 const MINUTE = 60_000;
 
-export function logQuery(context: TriageContext, terms: readonly string[], rationale: string, changeAt?: number): QueryProposal[] {
+export function logQuery(context: TriageContext, terms: readonly string[], rationale: string, changeAt?: number, options: { wide?: boolean } = {}): QueryProposal[] {
   if (!context.logSource) return [];
-  return [{ ...renderLogQuery(context.logSource, terms, logWindows(context, changeAt)), rationale }];
+  return [{ ...renderLogQuery(context.logSource, terms, logWindows(context, changeAt), options), rationale }];
 }
 
 /** The query that lists how units stopped: ECS stopped tasks or Kubernetes pods. */

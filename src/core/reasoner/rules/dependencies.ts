@@ -86,6 +86,9 @@ export function dependencyOf(messages: readonly string[], context: TriageContext
   }
   const named = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.ref;
   if (named) return named;
+  // Nothing named, but the error is a store's own (a Redis client exception): the one service of that kind nearby.
+  const store = storeNamed(messages, context);
+  if (store) return store;
   // Nothing named: a pool or SQL error points at the one database the service depends on.
   const entry = context.serviceMap[context.incident.service];
   if (entry && messages.some((m) => DATABASE_TROUBLE.test(m))) {
@@ -94,6 +97,24 @@ export function dependencyOf(messages: readonly string[], context: TriageContext
     if (only) return { name: only, entry: context.serviceMap[only] };
   }
   return undefined;
+}
+
+/** Client errors that say which kind of store failed, and the names such a store goes by. */
+const STORE_KINDS: { error: RegExp; name: RegExp }[] = [
+  { error: /\bRedis\w*Exception\b|\bredis\.exceptions\.|\bStackExchange\.Redis\b|\bioredis\b|\bJedis\w*Exception\b|\bNOAUTH\b|\bWRONGPASS\b/, name: /redis|valkey|keydb|dragonfly/i },
+  { error: /\bPSQLException\b|\bpsycopg2?\.|\bpg(?:x)?: |\bPostgreSQL\b/i, name: /postgres|pg(?:sql)?\b/i },
+  { error: /\bMongo\w*(?:Exception|Error)\b/, name: /mongo/i },
+  { error: /\bKafka\w*(?:Exception|Error)\b|\bkafka\.errors\./, name: /kafka/i },
+  { error: /\bAMQP\w*(?:Exception|Error)\b|\bamqp\b/i, name: /rabbit|amqp/i },
+];
+
+/** The only Service (or service-map entry) of the kind of store the messages' errors come from. */
+function storeNamed(messages: readonly string[], context: TriageContext): DependencyRef | undefined {
+  const kind = STORE_KINDS.find((k) => messages.some((m) => k.error.test(m)));
+  if (!kind) return undefined;
+  const self = context.incident.service.toLowerCase();
+  const names = [...new Set([...(context.serviceNames ?? []), ...Object.keys(context.serviceMap)])].filter((n) => n.toLowerCase() !== self && kind.name.test(n));
+  return names.length === 1 ? { name: names[0]!, entry: context.serviceMap[names[0]!] } : undefined;
 }
 
 function containsWord(text: string, word: string): boolean {

@@ -11,6 +11,7 @@ import type { PatternChange } from '../../logs/patternChange';
 import type { Culprit, FailureCategory } from '../../model';
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, QueryProposal, Termination, TriageContext, WorkloadEvent } from '../types';
 import { causeProposals, type CauseKind } from './causes';
+import { failureMatch } from '../../taxonomy';
 import { clock, describeChange, eventsQuery, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, terminationQuery, type FailureRule } from './common';
 import { claimedByAnotherMode, SIGNATURES, terminationOfAnotherMode, type Signature } from './signatures';
 
@@ -46,7 +47,10 @@ export function cuesFor(signature: Signature, context: TriageContext, category?:
 }
 
 function matchesLog(signature: Signature, pattern: PatternChange, category?: FailureCategory): boolean {
-  return !!signature.log?.test(`${pattern.template}\n${pattern.example}`) && !(category && claimedByAnotherMode(pattern.example.split('\n', 1)[0] ?? '', category));
+  const first = pattern.example.split('\n', 1)[0] ?? '';
+  if (category && claimedByAnotherMode(first, category)) return false;
+  // The signature's words, or any entry of the taxonomy that names this mode.
+  return !!signature.log?.test(`${pattern.template}\n${pattern.example}`) || (!!category && failureMatch(pattern.example)?.entry.category === category);
 }
 
 function matchesEvent(signature: Signature, event: WorkloadEvent, category?: FailureCategory): boolean {
@@ -111,7 +115,7 @@ export function modeRule(spec: ModeSpec): FailureRule {
       // A mode known only by its words is a termination cause too when a dead unit's last lines say it.
       const spoken = !!signature.log && Object.keys(context.lastWords ?? {}).length > 0;
       if (signature.termination || signature.exitCodes || spoken) queries.push(...terminationQuery(context, `Did tasks or containers stop the way ${spec.category} makes them stop?`));
-      if (signature.terms) queries.push(...logQuery(context, signature.terms, `Are ${spec.category} messages new or more frequent since symptoms began?`));
+      if (signature.terms) queries.push(...logQuery(context, signature.terms, `Are ${spec.category} messages new or more frequent since symptoms began?`, undefined, { wide: true }));
       if (signature.events) queries.push(...eventsQuery(context, `Did the orchestrator report ${spec.category} events?`));
       return queries;
     },

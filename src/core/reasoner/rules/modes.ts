@@ -6,6 +6,8 @@ import type { Culprit } from '../../model';
 import type { TriageContext } from '../types';
 import type { FailureRule } from './common';
 import { dependencyOf } from './dependencies';
+import { classifyLine } from '../../taxonomy';
+import { suspectChange } from '../../engine/changes';
 import { modeRule, type ModeSpec } from './modeRule';
 
 const DAY = 24 * 3_600_000;
@@ -19,6 +21,50 @@ const dependencyCulprit: ModeSpec['culprit'] = (matches, context) => {
   const dependency = dependencyOf(wordsOf(matches), context) ?? dependencyOf(fresh, context);
   return dependency ? { kind: 'dependency', id: dependency.name } : undefined;
 };
+
+/**
+ * The scheduler's reasons, part by part (`0/3 nodes are available: 3 Insufficient nvidia.com/gpu,
+ * 1 Too many pods.`), say who is to blame when one kind of part explains every node: a request
+ * for an extended resource no node has is the workload version's; required anti-affinity that
+ * no node can satisfy is the workload's own rule; a lone node at its pod limit is that node.
+ * CPU and memory shortfalls stay the cluster's capacity.
+ */
+const SCHEDULING_PARTS: { part: RegExp; culprit: (context: TriageContext, version?: string) => Culprit | undefined }[] = [
+  { part: /^Insufficient (?!cpu\b|memory\b|ephemeral-storage\b|pods\b)[\w.-]+\/[\w.-]+/, culprit: (c, version) => (version ? { kind: c.incident.target.platform === 'ecs' ? 'task-definition' : 'replicaset', id: version } : undefined) },
+  { part: /anti-affinity/, culprit: (c) => (c.incident.target.platform === 'kubernetes' ? { kind: 'other', id: `${c.incident.target.kind.toLowerCase()}/${c.incident.target.name}` } : undefined) },
+  { part: /^Too many pods/, culprit: (c) => (c.nodes.length === 1 ? { kind: 'node', id: c.nodes[0]!.name } : undefined) },
+];
+
+function schedulingCulprit(matches: Parameters<NonNullable<ModeSpec['culprit']>>[0], context: TriageContext): Culprit | undefined {
+  const texts = [...matches.terminations.map((t) => ({ text: t.reason, version: t.version })), ...matches.events.map((e) => ({ text: e.message, version: undefined }))];
+  for (const { text, version } of texts) {
+    const list = /nodes? (?:are|is) available: (.*?)(?:\. preemption:|$)/.exec(text)?.[1];
+    if (!list) continue;
+    const parts = [...list.matchAll(/(\d+) ([^,]+?)(?=, \d+ |\.?$)/g)].map((m) => ({ count: Number(m[1]), text: m[2]!.trim() }));
+    const total = Number(/(\d+)\/(\d+) nodes?/.exec(text)?.[2] ?? NaN);
+    for (const rule of SCHEDULING_PARTS) {
+      const hits = parts.filter((p) => rule.part.test(p.text)).reduce((sum, p) => sum + p.count, 0);
+      // The part must rule out every node it can (all of them, or all but ones excluded for other fixed reasons).
+      if (hits > 0 && (Number.isNaN(total) || hits >= total || parts.length === 1)) {
+        const culprit = rule.culprit(context, version ?? matches.terminations.find((t) => t.version)?.version);
+        if (culprit) return culprit;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Several different names failing to resolve at once is not each of them failing: it is how the
+ * caller resolves (its DNS settings, search path, resolver). Blamed on the caller's own change
+ * when one landed before the symptoms; otherwise no single name is the culprit.
+ */
+function callerSide(messages: readonly string[], context: TriageContext): Culprit | undefined {
+  const hosts = new Set(messages.flatMap((m) => classifyLine(m).filter((x) => x.entry.category === 'dns' && x.entities.host).map((x) => x.entities.host!.toLowerCase().split('.')[0]!)));
+  if (hosts.size < 2) return undefined;
+  const change = suspectChange(context);
+  return change ? { kind: change.platform === 'ecs' ? 'task-definition' : 'replicaset', id: change.toVersion } : { kind: 'other', id: 'dns-resolution' };
+}
 
 /** `lookup x on 172.20.0.10:53: … i/o timeout` → the resolver, named by the service map when it knows the address. */
 function resolverOf(messages: readonly string[], context: TriageContext): Culprit | undefined {
@@ -52,7 +98,6 @@ function claimOfFullPath(messages: readonly string[], context: TriageContext): C
 
 const symptomsMention = (context: TriageContext, pattern: RegExp) => pattern.test(`${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`);
 
-const fixed = (culprit: Culprit): ModeSpec['culprit'] => () => culprit;
 
 export const MODE_SPECS: ModeSpec[] = [
   {
@@ -117,7 +162,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'capacity',
     title: (c) => `Not enough capacity to place ${c.incident.service}${c.workload && c.workload.running < c.workload.desired ? ` (running ${c.workload.running} of ${c.workload.desired})` : ''}`,
     extraCue: (c) => (c.workload && c.workload.running < c.workload.desired ? { prior: 0.3, rationale: `running ${c.workload.running} of ${c.workload.desired} desired` } : undefined),
-    culprit: fixed({ kind: 'other', id: 'capacity' }),
+    culprit: (matches, context) => schedulingCulprit(matches, context) ?? { kind: 'other', id: 'capacity' },
     causes: [],
   },
   {
@@ -140,7 +185,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'dns',
     title: (c) => `${c.incident.service} cannot resolve a dependency's host name`,
     // Lookups that time out against a resolver blame the resolver; names that do not exist blame the name.
-    culprit: (matches, context) => resolverOf(wordsOf(matches), context) ?? dependencyCulprit(matches, context),
+    culprit: (matches, context) => resolverOf(wordsOf(matches), context) ?? callerSide(wordsOf(matches), context) ?? dependencyCulprit(matches, context),
     causes: ['env', 'dependency'],
   },
   {
