@@ -67,6 +67,11 @@ export const IncidentSchema = z.object({
 export type Incident = z.infer<typeof IncidentSchema>;
 export type IncidentTarget = z.infer<typeof IncidentTargetSchema>;
 
+/** Everything the alert says about its symptoms, as one text to test cues against. */
+export function symptomText(incident: Pick<Incident, 'title' | 'symptoms' | 'description'>): string {
+  return `${incident.title} ${incident.symptoms.join(' ')} ${incident.description ?? ''}`;
+}
+
 export class InvalidInputError extends Error {
   constructor(
     readonly what: string,

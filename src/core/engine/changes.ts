@@ -4,6 +4,7 @@
  * only names and whether they changed.
  */
 import type { EcsTaskDefinition, K8sContainerSpec } from '../../providers/types';
+import type { Culprit } from '../model';
 import type { ChangeDifference, ChangeRecord, TriageContext } from '../reasoner/types';
 
 const COMMIT_ENV = /^(?:GIT_SHA|GIT_COMMIT|COMMIT_SHA|SOURCE_VERSION|REVISION|APP_VERSION)$/i;
@@ -110,6 +111,11 @@ export function commitOfContainers(containers: readonly ContainerShape[]): strin
     if (SHA.test(tag)) return tag;
   }
   return undefined;
+}
+
+/** The version a change shipped, as a culprit: an ECS task definition or a Kubernetes ReplicaSet. */
+export function versionCulprit(platform: 'ecs' | 'kubernetes', version: string): Culprit {
+  return { kind: platform === 'ecs' ? 'task-definition' : 'replicaset', id: version };
 }
 
 /** `registry.example/app:abc1234` → `app:abc1234` */

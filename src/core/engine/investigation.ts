@@ -16,7 +16,7 @@ import { computeConfidence } from './confidence';
 import { DEFAULT_LIMITS, type InvestigationLimits } from './limits';
 import { QueryRunner, throwIfAborted } from './queryRunner';
 import { triage } from './triage';
-import { suspectChange } from './changes';
+import { suspectChange, versionCulprit } from './changes';
 import { checkVerdict } from './verdictChecks';
 
 export interface RunInvestigationOptions {
@@ -337,7 +337,7 @@ class Investigation {
     const namedBy = deepest?.slice().sort((a, b) => culpritRank(b.culprit!) - culpritRank(a.culprit!))[0];
     const named = namedBy?.culprit;
     const culprit: Conclusion['culprit'] =
-      named ?? (commits[0] ? { kind: 'commit', id: commits[0].sha } : chainChange ? { kind: chainChange.platform === 'ecs' ? 'task-definition' : 'replicaset', id: chainChange.toVersion } : undefined);
+      named ?? (commits[0] ? { kind: 'commit', id: commits[0].sha } : chainChange ? versionCulprit(chainChange.platform, chainChange.toVersion) : undefined);
     // A dependency that broke because it deployed a new version is that version's bad deploy.
     const dependencyDeploy = this.memory.get(best.id)?.focus.rule === 'dependency-cause' && namedBy?.kind === 'deployment' && (culprit?.kind === 'task-definition' || culprit?.kind === 'replicaset');
     const conclusion: Conclusion = {
@@ -352,9 +352,9 @@ class Investigation {
       remediations: [],
       unchecked,
     };
-    const versionCulprit = culprit && ['commit', 'task-definition', 'replicaset', 'config'].includes(culprit.kind);
+    const blamesVersion = culprit && ['commit', 'task-definition', 'replicaset', 'config'].includes(culprit.kind);
     const earlier = this.stream.events.reduce((n, e) => n + (e.type === 'conclusion' ? e.conclusion.remediations.length : 0), 0);
-    conclusion.remediations = proposeRemediations(conclusion, this.context, chainChange ?? (versionCulprit ? suspectChange(this.context) : undefined), earlier + 1);
+    conclusion.remediations = proposeRemediations(conclusion, this.context, chainChange ?? (blamesVersion ? suspectChange(this.context) : undefined), earlier + 1);
     return conclusion;
   }
 

@@ -7,7 +7,7 @@
  */
 import type { LogEvent } from '../../providers/types';
 
-export type MeasureUnit = 'ms' | 'bytes' | 'count';
+export type MeasureUnit = 'ms' | 'bytes';
 
 export interface Measurement {
   /** `processing_ms`, `elapsed`, `duration`, `took`, `p99`, `heap used` */
@@ -58,11 +58,11 @@ export function measurementsOf(message: string): Measurement[] {
     else if (!unit && DURATION_NAME.test(name)) out.push({ name, value: /_s$|_secs?$|_seconds$/i.test(name) ? value * 1000 : value, unit: 'ms' });
     else if (!unit && SIZE_NAME.test(name)) out.push({ name, value, unit: 'bytes' });
   }
-  for (const match of first.matchAll(PROSE)) out.push({ name: match[1]!.toLowerCase() === 'took' ? 'took' : `${match[1]!.toLowerCase()}`, value: Number(match[2]) * DURATION[match[3]!.toLowerCase()]!, unit: 'ms' });
+  for (const match of first.matchAll(PROSE)) out.push({ name: match[1]!.toLowerCase(), value: Number(match[2]) * DURATION[match[3]!.toLowerCase()]!, unit: 'ms' });
   return out;
 }
 
-/** The line with its numbers, hex ids and quoted values masked: lines of one shape are one series. */
+/** The line without its leading timestamp, with its numbers and hex ids masked: lines of one shape are one series. */
 export function shapeOf(message: string): string {
   return (message.split('\n', 1)[0] ?? '')
     .replace(/^\S*\d{4}-\d\d-\d\d[T ][\d:.,]+\S*\s*/, '')
@@ -128,8 +128,7 @@ export function valueShifts(baseline: readonly LogEvent[], incident: readonly Lo
 /** `2100` ms → `2.1 s`, `900000000` bytes → `900 MB`. */
 export function formatMeasure(value: number, unit: MeasureUnit): string {
   if (unit === 'ms') return value >= 1000 ? `${Math.round(value / 100) / 10} s` : `${Math.round(value)} ms`;
-  if (unit === 'bytes') return value >= 1e9 ? `${Math.round(value / 1e8) / 10} GB` : `${Math.round(value / 1e6)} MB`;
-  return String(Math.round(value));
+  return value >= 1e9 ? `${Math.round(value / 1e8) / 10} GB` : `${Math.round(value / 1e6)} MB`;
 }
 
 function quantile(sorted: readonly number[], q: number): number {

@@ -5,8 +5,7 @@
  * strongest when the failing messages contain the variable's name or its new value.
  * Values are compared, never quoted: they may be secrets.
  */
-import { diffContainers, ecsContainers, k8sContainers, type ContainerShape } from '../../engine/changes';
-import type { Culprit } from '../../model';
+import { diffContainers, ecsContainers, k8sContainers, versionCulprit, type ContainerShape } from '../../engine/changes';
 import type { ChangeDifference, EvidenceDraft } from '../types';
 import type { FailureRule } from './common';
 import { failureMatch } from '../../taxonomy';
@@ -40,7 +39,7 @@ export const changeDiffRule: FailureRule = {
     if (!after) return [];
     const kinds = hypothesis.focus.kinds ?? '';
     const differences = diffContainers(before, after).filter((d) => (kinds === 'env' ? d.kind.startsWith('env-') : d.kind === kinds));
-    const versionCulprit: Culprit = { kind: hypothesis.focus.platform === 'kubernetes' ? 'replicaset' : 'task-definition', id: hypothesis.focus.toVersion! };
+    const shipped = versionCulprit(hypothesis.focus.platform === 'kubernetes' ? 'kubernetes' : 'ecs', hypothesis.focus.toVersion!);
     if (!differences.length) {
       return [{ kind: 'task-definition-diff', strength: 'weak', supports: false, summary: `No ${kinds} change between the two versions.` }];
     }
@@ -50,7 +49,7 @@ export const changeDiffRule: FailureRule = {
         const lowered = differences.filter((d) => quantity(d.after) < quantity(d.before));
         return [
           lowered.length
-            ? { kind: 'task-definition-diff', strength: 'strong', supports: true, summary: `${lowered.map((d) => d.text).join('; ')} — less ${kinds} than the version that worked.`, culprit: versionCulprit, data: { before: lowered[0]!.before ?? '', after: lowered[0]!.after ?? '' } }
+            ? { kind: 'task-definition-diff', strength: 'strong', supports: true, summary: `${lowered.map((d) => d.text).join('; ')} — less ${kinds} than the version that worked.`, culprit: shipped, data: { before: lowered[0]!.before ?? '', after: lowered[0]!.after ?? '' } }
             : { kind: 'task-definition-diff', strength: 'weak', supports: false, summary: `${differences.map((d) => d.text).join('; ')} — not lower than before.` },
         ];
       }
@@ -65,7 +64,7 @@ export const changeDiffRule: FailureRule = {
             strength: named.length || imageFailure ? 'strong' : 'weak',
             supports: true,
             summary: `${differences.map((d) => d.text).join('; ')}${named.length ? ' — the failing pulls name this exact image tag' : imageFailure ? ` — the failure is one the image itself causes (${imageFailure.entry.description})` : ''}.`,
-            culprit: versionCulprit,
+            culprit: shipped,
           },
         ];
       }
@@ -79,7 +78,7 @@ export const changeDiffRule: FailureRule = {
             strength: implicated.length ? 'strong' : 'weak',
             supports: true,
             summary: `${differences.map((d) => d.text).join('; ')}${implicated.length ? ' — the failing container is the one whose command changed' : ' (not the container that fails)'}.`,
-            culprit: versionCulprit,
+            culprit: shipped,
           },
         ];
       }

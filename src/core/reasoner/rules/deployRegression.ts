@@ -14,6 +14,8 @@ import { dependencyOf } from './dependencies';
 import { classifyLine } from '../../taxonomy';
 import type { TriageContext } from '../types';
 import { formatMeasure, MEASUREMENT_TERMS, valueShifts, type ValueShift } from '../../logs/loggedValues';
+import { versionCulprit } from '../../engine/changes';
+import { symptomText } from '../../incident';
 
 const ERROR_LINE = /\b(?:ERROR|Error|error|FATAL|Exception|exception|panic|Traceback|uncaught)\b/;
 
@@ -52,10 +54,6 @@ function coOccursWith(change: PatternChange, explained: readonly PatternChange[]
 /** Alerts about speed rather than errors. */
 const SLOW_SYMPTOM = /latency|\bp\d{2,3}\b|slow|response ?time|duration|took|timeout|timed out/i;
 
-function symptomText(context: TriageContext): string {
-  return `${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`;
-}
-
 /** A logged time that rose right after the deploy, on the new version's lines, is the regression itself. */
 function timingEvidence(shifts: ValueShift[], changeAt: number, context: TriageContext): EvidenceDraft {
   const change = suspectChange(context);
@@ -71,7 +69,7 @@ function timingEvidence(shifts: ValueShift[], changeAt: number, context: TriageC
     summary: `Logged times rose with the deploy: ${describeShift(top)}, from ${clock(top.since)} (${minutesBetween(changeAt, top.since)} min after it).`,
     observedAt: iso(top.since),
     excerpt: excerpt([top.example]),
-    culprit: change?.toVersion ? { kind: change.platform === 'ecs' ? 'task-definition' : 'replicaset', id: change.toVersion } : undefined,
+    culprit: change?.toVersion ? versionCulprit(change.platform, change.toVersion) : undefined,
     data: { measure: top.name, baselineMedian: Math.round(top.baselineMedian), incidentMedian: Math.round(top.incidentMedian), points: top.incidentCount },
   };
 }
@@ -99,19 +97,19 @@ export const deployRegressionRule: FailureRule = {
     const changeAt = Number(hypothesis.focus.changeAt);
     const errors = logQuery(context, OVERVIEW_TERMS.slice(0, 7), 'Which error messages are new since the deploy?', changeAt);
     // A slow new version logs no error: what it logs about its own speed is the evidence.
-    if (!SLOW_SYMPTOM.test(symptomText(context))) return errors;
+    if (!SLOW_SYMPTOM.test(symptomText(context.incident))) return errors;
     const timings = logQuery(context, MEASUREMENT_TERMS, 'Did the times the service logs (elapsed, duration, *_ms) rise with the deploy?', changeAt).map((q) => ({ ...q, params: { ...q.params, measure: 'true' } }));
     return [...errors, ...timings];
   },
-  interpret(_hypothesis, query, result, context): EvidenceDraft[] {
+  interpret(hypothesis, query, result, context): EvidenceDraft[] {
     if (result.operation !== 'logs.compareWindows') return [];
-    if (query.params.measure === 'true') return [timingEvidence(valueShifts(result.baseline, result.incident), Number(_hypothesis.focus.changeAt), context)];
+    if (query.params.measure === 'true') return [timingEvidence(valueShifts(result.baseline, result.incident), Number(hypothesis.focus.changeAt), context)];
     const fresh = patternsOf(result).filter((c) => isFresh(c) && ERROR_LINE.test(c.example));
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new or surging error messages since the deploy.' }];
     const explained = [...fresh, ...context.logOverview].filter((c) => isFresh(c) && explainedBySignature(c.example));
     const functional = fresh.filter((c) => !isHttpSymptom(c.example) && !isDependencySymptom(c.example, context) && !explainedBySignature(c.example) && !coOccursWith(c, explained));
     const first = Math.min(...fresh.map((c) => c.firstSeen));
-    const changeAt = Number(_hypothesis.focus.changeAt);
+    const changeAt = Number(hypothesis.focus.changeAt);
     const lag = Number.isFinite(changeAt) ? Math.min(...functional.map((c) => c.firstSeen)) - changeAt : 0;
     if (!functional.length) {
       const modes = [...new Set(fresh.map((c) => explainedBySignature(c.example)).filter(Boolean))];

@@ -7,7 +7,8 @@ import type { TriageContext } from '../types';
 import type { FailureRule } from './common';
 import { dependencyOf } from './dependencies';
 import { classifyLine } from '../../taxonomy';
-import { suspectChange } from '../../engine/changes';
+import { suspectChange, versionCulprit } from '../../engine/changes';
+import { symptomText } from '../../incident';
 import { modeRule, type ModeSpec } from './modeRule';
 
 const DAY = 24 * 3_600_000;
@@ -30,7 +31,7 @@ const dependencyCulprit: ModeSpec['culprit'] = (matches, context) => {
  * CPU and memory shortfalls stay the cluster's capacity.
  */
 const SCHEDULING_PARTS: { part: RegExp; culprit: (context: TriageContext, version?: string) => Culprit | undefined }[] = [
-  { part: /^Insufficient (?!cpu\b|memory\b|ephemeral-storage\b|pods\b)[\w.-]+\/[\w.-]+/, culprit: (c, version) => (version ? { kind: c.incident.target.platform === 'ecs' ? 'task-definition' : 'replicaset', id: version } : undefined) },
+  { part: /^Insufficient (?!cpu\b|memory\b|ephemeral-storage\b|pods\b)[\w.-]+\/[\w.-]+/, culprit: (c, version) => (version ? versionCulprit(c.incident.target.platform, version) : undefined) },
   { part: /anti-affinity/, culprit: (c) => (c.incident.target.platform === 'kubernetes' ? { kind: 'other', id: `${c.incident.target.kind.toLowerCase()}/${c.incident.target.name}` } : undefined) },
   { part: /^Too many pods/, culprit: (c) => (c.nodes.length === 1 ? { kind: 'node', id: c.nodes[0]!.name } : undefined) },
 ];
@@ -63,7 +64,7 @@ function callerSide(messages: readonly string[], context: TriageContext): Culpri
   const hosts = new Set(messages.flatMap((m) => classifyLine(m).filter((x) => x.entry.category === 'dns' && x.entities.host).map((x) => x.entities.host!.toLowerCase().split('.')[0]!)));
   if (hosts.size < 2) return undefined;
   const change = suspectChange(context);
-  return change ? { kind: change.platform === 'ecs' ? 'task-definition' : 'replicaset', id: change.toVersion } : { kind: 'other', id: 'dns-resolution' };
+  return change ? versionCulprit(change.platform, change.toVersion) : { kind: 'other', id: 'dns-resolution' };
 }
 
 /** `lookup x on 172.20.0.10:53: … i/o timeout` → the resolver, named by the service map when it knows the address. */
@@ -96,7 +97,7 @@ function claimOfFullPath(messages: readonly string[], context: TriageContext): C
   return best ? { kind: 'other', id: `pvc/${best.claim}` } : undefined;
 }
 
-const symptomsMention = (context: TriageContext, pattern: RegExp) => pattern.test(`${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`);
+const symptomsMention = (context: TriageContext, pattern: RegExp) => pattern.test(symptomText(context.incident));
 
 
 export const MODE_SPECS: ModeSpec[] = [
@@ -124,7 +125,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'image-pull',
     title: (c) => `New ${c.incident.service} tasks cannot pull their image`,
     causes: ['image'],
-    culprit: ({ terminations }) => (terminations[0]?.version ? { kind: terminations[0].platform === 'ecs' ? 'task-definition' : 'replicaset', id: terminations[0].version } : undefined),
+    culprit: ({ terminations }) => (terminations[0]?.version ? versionCulprit(terminations[0].platform, terminations[0].version) : undefined),
   },
   {
     id: 'crash-loop',

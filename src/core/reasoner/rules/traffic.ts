@@ -3,6 +3,7 @@
  * blame. Counted server-side with Logs Insights (`stats count(*) by bin(1m)`) instead of
  * pulling every access line; for pod logs the lines are counted locally.
  */
+import { symptomText } from '../../incident';
 import { logWindows, perMinuteSeries } from '../../engine/logQueries';
 import type { EvidenceDraft, QueryProposal, TriageContext } from '../types';
 import { metricRecheck } from '../../findings/analyzers/aws/metrics';
@@ -21,7 +22,7 @@ export const trafficRule: FailureRule = {
   id: 'traffic-spike',
   category: 'traffic-spike',
   propose(context) {
-    const symptoms = `${context.incident.title} ${context.incident.symptoms.join(' ')} ${context.incident.description ?? ''}`;
+    const symptoms = symptomText(context.incident);
     const cue = /traffic|load|latency|p9\d|requests? per|rps|throughput|saturat|slow/i.test(symptoms);
     const shedding = context.logOverview.find((p) => (p.change === 'new' || p.change === 'surged') && OVERLOAD.test(`${p.template} ${p.example}`));
     const change = suspectChange(context);

@@ -10,6 +10,7 @@ import { taskTermination } from '../../engine/triageEcs';
 import { podTerminations } from '../../engine/triageKubernetes';
 import { OVERVIEW_TERMS } from '../../engine/logQueries';
 import type { Culprit, FailureCategory } from '../../model';
+import { versionCulprit } from '../../engine/changes';
 import { failureMatch, type FailureMatch } from '../../taxonomy';
 import type { EvidenceDraft, Termination, TriageContext } from '../types';
 import { clock, excerpt, isFresh, iso, logQuery, minutesBetween, patternsOf, suspectChange, terminationQuery, type FailureRule } from './common';
@@ -48,7 +49,7 @@ function seenIn(context: TriageContext, terminations: readonly Termination[], pa
 function culpritOf(category: FailureCategory, seen: readonly Seen[], context: TriageContext): Culprit | undefined {
   const change = suspectChange(context);
   const failing = new Set(seen.map((s) => s.version).filter(Boolean));
-  if (change && (failing.has(change.toVersion) || !failing.size)) return { kind: change.platform === 'ecs' ? 'task-definition' : 'replicaset', id: change.toVersion };
+  if (change && (failing.has(change.toVersion) || !failing.size)) return versionCulprit(change.platform, change.toVersion);
   const captured = seen.map((s) => s.match.entities).find((e) => e.configmap || e.secret || e.claim || e.host || e.service);
   if (captured?.configmap) return { kind: 'other', id: `configmap/${captured.configmap}` };
   if (captured?.claim) return { kind: 'other', id: `pvc/${captured.claim}` };
