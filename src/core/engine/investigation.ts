@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProviderSet } from '../../providers/types';
 import { EventStream, type InvestigationEvent } from '../events';
 import type { Incident } from '../incident';
-import type { CommitRef, Conclusion, Culprit, Evidence, HypothesisNode, InvestigationPhase, QuerySpec } from '../model';
+import type { CommitRef, Conclusion, Evidence, HypothesisNode, InvestigationPhase, QuerySpec } from '../model';
 import { RuleReasoner } from '../reasoner/rules';
 import type { EvidenceDraft, HypothesisProposal, HypothesisView, Reasoner, ServiceMapEntry, TriageContext } from '../reasoner/types';
 import { proposeRemediations } from '../safety/remediationPlanner';
@@ -16,7 +16,8 @@ import { computeConfidence } from './confidence';
 import { DEFAULT_LIMITS, type InvestigationLimits } from './limits';
 import { QueryRunner, throwIfAborted } from './queryRunner';
 import { triage } from './triage';
-import { suspectChange, versionCulprit } from './changes';
+import { suspectChange } from './changes';
+import { chooseCulprit } from './conclusionCulprit';
 import { checkVerdict } from './verdictChecks';
 
 export interface RunInvestigationOptions {
@@ -331,19 +332,12 @@ class Investigation {
     const commits = uniqueCommits(chainEvidence.flatMap((e) => e.commits ?? []));
     const changeAt = chain.map((n) => this.memory.get(n.id)?.changeAt).filter((at): at is number => at !== undefined).at(-1);
     const chainChange = changeAt !== undefined ? this.context.changes.find((c) => c.at === changeAt) : undefined;
-    // The deepest node that names a culprit wins (refinements are more specific than their
-    // parents); within it, the most specific kind: a version over the dependency it broke.
-    const deepest = [...chain].reverse().map((n) => chainEvidence.filter((e) => e.culprit && n.evidenceIds.includes(e.id))).find((list) => list.length);
-    const namedBy = deepest?.slice().sort((a, b) => culpritRank(b.culprit!) - culpritRank(a.culprit!))[0];
-    const named = namedBy?.culprit;
-    const culprit: Conclusion['culprit'] =
-      named ?? (commits[0] ? { kind: 'commit', id: commits[0].sha } : chainChange ? versionCulprit(chainChange.platform, chainChange.toVersion) : undefined);
-    // A dependency that broke because it deployed a new version is that version's bad deploy.
-    const dependencyDeploy = this.memory.get(best.id)?.focus.rule === 'dependency-cause' && namedBy?.kind === 'deployment' && (culprit?.kind === 'task-definition' || culprit?.kind === 'replicaset');
+    const choice = chooseCulprit({ chain, evidence: chainEvidence, commits, change: chainChange, rule: this.memory.get(best.id)?.focus.rule });
+    const culprit = choice.culprit;
     const conclusion: Conclusion = {
       status: 'root-cause',
       hypothesisId: best.id,
-      category: dependencyDeploy ? 'bad-deploy' : best.category,
+      category: choice.category ?? best.category,
       confidence: best.confidence,
       factors: best.factors,
       summary: best.title,
@@ -417,9 +411,4 @@ function rankOf(node: HypothesisNode, nodes: readonly HypothesisNode[], state: I
     (other) => other.category !== node.category && other.status === 'supported' && other.evidenceIds.some((id) => state.evidence[id]?.supports && state.evidence[id]?.strength === 'strong'),
   );
   return strongElsewhere ? node.confidence - margin : node.confidence;
-}
-
-/** How specific a culprit is: what changed (a commit, a setting, a version) over where it shows (an object, a dependency). */
-function culpritRank(culprit: Culprit): number {
-  return ({ commit: 5, config: 4, 'task-definition': 3, replicaset: 3, node: 2, pod: 2, other: 2, dependency: 1 } as Record<string, number>)[culprit.kind] ?? 0;
 }
