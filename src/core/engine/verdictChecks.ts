@@ -74,6 +74,13 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
 
 /** The symptom came and went by itself: recovered to baseline, few errors, no change before it. */
 export function transientSymptom(context: TriageContext): string | undefined {
+  if (suspectChange(context, 2 * 3_600_000)) return undefined;
+  if (context.terminations.some((t) => t.at >= context.onset - 30 * 60_000)) return undefined;
+  return recoveredErrors(context) ?? recoveredAlarm(context);
+}
+
+/** The error series rose and fell back to its baseline with a handful of errors. */
+function recoveredErrors(context: TriageContext): string | undefined {
   const series = context.errorSeries;
   if (!series || series.length < 10) return undefined;
   const before = series.filter(([t]) => t < context.onset - 5 * 60_000).map(([, v]) => v);
@@ -88,9 +95,29 @@ export function transientSymptom(context: TriageContext): string | undefined {
   const peak = Math.max(...during.map(([, v]) => v));
   const rose = total >= 3 && peak > Math.max(2, baseline * 2);
   if (!rose || !recovered || total > TRANSIENT_ERRORS) return undefined;
-  if (suspectChange(context, 2 * 3_600_000)) return undefined;
-  if (context.terminations.some((t) => t.at >= context.onset - 30 * 60_000)) return undefined;
   return `the symptom recovered by itself (${Math.round(total)} errors above baseline, none in the last 10 min) and nothing changed before it: a transient, not a confirmed cause.`;
+}
+
+/**
+ * The alarm that paged is back to OK by itself and the service runs everything it should:
+ * whatever happened (a slow placement during a scale-out) is over, and the service's own logs
+ * never reported it.
+ */
+function recoveredAlarm(context: TriageContext): string | undefined {
+  const paging = context.alarmSeries?.alarm;
+  const entry = (context.alarms ?? []).find(({ alarm }) => alarm.name === paging);
+  if (!entry || entry.alarm.state !== 'OK') return undefined;
+  const fired = entry.history.filter((h) => h.to === 'ALARM' && h.timestamp <= context.now).sort((a, b) => b.timestamp - a.timestamp)[0];
+  const cleared = fired && entry.history.find((h) => h.to === 'OK' && h.timestamp > fired.timestamp);
+  if (!fired || !cleared) return undefined;
+  const workload = context.workload;
+  if (!workload || workload.desired === 0 || workload.running < workload.desired || workload.pending > 0) return undefined;
+  // The service itself must not have reported the failure: errors in its own lines name a cause (an outage of a dependency) worth stating.
+  const errors = (context.errorSeries ?? []).filter(([t]) => t >= context.onset - 15 * 60_000).reduce((sum, [, v]) => sum + v, 0);
+  const newErrors = context.logOverview.filter((p) => (p.change === 'new' || p.change === 'surged') && (p.isException || /error|fatal|crit/i.test(p.level ?? '')));
+  if (errors > 3 || newErrors.length) return undefined;
+  const minutes = Math.max(1, Math.round((cleared.timestamp - fired.timestamp) / 60_000));
+  return `the alarm ${entry.alarm.name} cleared by itself after ${minutes} min, ${workload.name} runs ${workload.running}/${workload.desired} now and nothing changed before it: a transient, not a confirmed cause.`;
 }
 
 /** Objects on the path to a dependency: when one of them is broken, the dependency is its victim. */

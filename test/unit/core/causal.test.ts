@@ -194,6 +194,21 @@ describe('checks a conclusion must survive', () => {
     // Still erroring at the end: not recovered.
     assert.equal(transientSymptom(context({ errorSeries: series.map(([t, v]) => [t, t > now - 5 * 60_000 ? 8 : v]) })), undefined);
   });
+  it('an alarm that cleared by itself, with the service whole and silent, is transient', () => {
+    const alarm = { name: 'api-pending', arn: 'arn:a', state: 'OK' as const, stateReason: 'r', namespace: 'ECS/ContainerInsights', metricName: 'PendingTaskCount', dimensions: {}, actionsEnabled: true, alarmActions: [] };
+    const history = [
+      { alarmName: 'api-pending', timestamp: onset, from: 'OK' as const, to: 'ALARM' as const, summary: 'Alarm updated from OK to ALARM' },
+      { alarmName: 'api-pending', timestamp: onset + 3 * 60_000, from: 'ALARM' as const, to: 'OK' as const, summary: 'Alarm updated from ALARM to OK' },
+    ];
+    const whole = { platform: 'ecs' as const, name: 'api', desired: 6, running: 6, pending: 0, events: [] };
+    const recovered = { alarms: [{ alarm, history }], alarmSeries: { alarm: 'api-pending', label: 'l', points: [] }, workload: whole };
+    assert.match(transientSymptom(context(recovered)) ?? '', /cleared by itself after 3 min, api runs 6\/6/);
+    // Still in ALARM, short of tasks, or the service logged errors of its own: not over, or it has a cause to name.
+    assert.equal(transientSymptom(context({ ...recovered, alarms: [{ alarm: { ...alarm, state: 'ALARM' }, history: history.slice(0, 1) }] })), undefined);
+    assert.equal(transientSymptom(context({ ...recovered, workload: { ...whole, running: 5, pending: 1 } })), undefined);
+    const failing: [number, number][] = [[onset, 12], [onset + 60_000, 9]];
+    assert.equal(transientSymptom(context({ ...recovered, errorSeries: failing })), undefined);
+  });
 });
 
 describe('API calls per query', () => {
