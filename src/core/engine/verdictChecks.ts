@@ -12,7 +12,9 @@
  */
 import type { Evidence, HypothesisNode } from '../model';
 import type { TriageContext } from '../reasoner/types';
-import { suspectChange } from './changes';
+import { suspectChange, suspectChangeBefore } from './changes';
+import { failingTogether, TOGETHER_MS } from '../reasoner/rules/dependencies';
+import { clock } from '../reasoner/rules/common';
 import { culpritName } from '../findings/types';
 
 export interface CheckInput {
@@ -38,6 +40,9 @@ export interface CheckOutcome {
 const BELOW_BAR = 0.05;
 /** Most errors a self-healed blip may log and still count as transient. */
 const TRANSIENT_ERRORS = 40;
+/** How far back a caller's change may be and still explain dependencies failing together. */
+const CALLER_HORIZON_MS = 2 * 3_600_000;
+const TOGETHER_MINUTES = TOGETHER_MS / 60_000;
 
 export function checkVerdict(input: CheckInput): CheckOutcome {
   let confidence = input.node.confidence;
@@ -61,6 +66,8 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
     // The object that routes to the dependency (its Service, an Ingress, a policy) is broken: that object is the deeper cause.
     const own = (input.context.findings ?? []).find((f) => f.strength === 'strong' && ROUTING_OBJECTS.has(f.object.split('/')[0]!) && f.culprit.kind !== 'dependency' && culpritName(f).toLowerCase() === blamed.id.toLowerCase());
     if (own) cap(input.bar - BELOW_BAR, `Check: ${own.object} explains why ${blamed.id} fails (${own.summary}); blame the object, not the dependency.`);
+    const caller = callerChangeBehind(blamed.id, input.context);
+    if (caller) cap(input.bar - BELOW_BAR, `Check: ${caller}`);
   }
 
   // A mode without its cause ("out of memory", but nobody knows why) is a lead, not a root cause.
@@ -118,6 +125,20 @@ function recoveredAlarm(context: TriageContext): string | undefined {
   if (errors > 3 || newErrors.length) return undefined;
   const minutes = Math.max(1, Math.round((cleared.timestamp - fired.timestamp) / 60_000));
   return `the alarm ${entry.alarm.name} cleared by itself after ${minutes} min, ${workload.name} runs ${workload.running}/${workload.desired} now and nothing changed before it: a transient, not a confirmed cause.`;
+}
+
+/**
+ * The blamed dependency began failing in the same minutes as others, right after the caller's
+ * own change (a deploy, a ConfigMap or Secret it reads): the common factor is the caller.
+ */
+function callerChangeBehind(dependency: string, context: TriageContext): string | undefined {
+  const together = failingTogether(context);
+  if (!together?.names.includes(dependency.toLowerCase())) return undefined;
+  const deploy = suspectChangeBefore(context, together.since, CALLER_HORIZON_MS);
+  const setting = (context.findings ?? []).filter((f) => f.category === 'config-change' && f.at !== undefined && f.at <= together.since && together.since - f.at <= CALLER_HORIZON_MS).sort((a, b) => b.at! - a.at!)[0];
+  const change = setting && (!deploy || setting.at! > deploy.at) ? `${setting.object} changed at ${clock(setting.at!)}` : deploy ? `${deploy.toVersion} rolled out at ${clock(deploy.at)}` : undefined;
+  if (!change) return undefined;
+  return `${together.names.join(', ')} began failing within ${TOGETHER_MINUTES} min of each other, after ${context.incident.service}'s own change (${change}): the common factor is the caller, not ${dependency}.`;
 }
 
 /** Objects on the path to a dependency: when one of them is broken, the dependency is its victim. */

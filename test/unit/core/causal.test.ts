@@ -66,6 +66,21 @@ describe('object analyzers', () => {
     assert.match(finding!.summary, /no key DB_HOST/);
   });
 
+  it('a ConfigMap that changed right before several dependencies failed at once is a strong lead; alone it is weak', () => {
+    const mounted = pod('checkout-1', { volumes: [{ name: 'config', type: 'configMap', source: 'checkout-config' }] });
+    const line = (example: string, firstSeen: number) => ({ templateId: example, template: example, change: 'new', incidentCount: 40, baselineCount: 0, ratio: Infinity, firstSeen, level: 'error', isException: false, example, codeLocations: [] }) as never;
+    const both = [line('ERROR db: dial tcp 10.0.0.5:5432 (orders-db.internal): connect: connection refused', onset + 20_000), line('ERROR cache: connect ECONNREFUSED redis-main.internal:6379', onset + 50_000)];
+    const config = { ...meta('checkout-config'), kind: 'ConfigMap', keys: ['app.yaml'], data: {}, updatedAt: onset - 60_000, immutable: false } as K8sObject;
+    const [together] = analyzeResult(objects(config), context({ pods: [mounted], logOverview: both }));
+    assert.deepEqual([together?.analyzer, together?.strength], ['configmap-changed', 'strong']);
+    assert.match(together!.summary, /orders-db and redis-main began failing at once/);
+    const [alone] = analyzeResult(objects(config), context({ pods: [mounted], logOverview: both.slice(0, 1) }));
+    assert.equal(alone?.strength, 'weak');
+    // A failure long after the change is not what the change did.
+    const [late] = analyzeResult(objects({ ...config, updatedAt: onset - 3_600_000 } as K8sObject), context({ pods: [mounted], logOverview: both }));
+    assert.equal(late?.strength, 'weak');
+  });
+
   it('an autoscaler of the workload that cannot compute its metric cannot scale out; one at its maximum is a lead', () => {
     const hpa = (over: object) => ({ ...meta('checkout'), kind: 'HorizontalPodAutoscaler', target: { kind: 'Deployment', name: 'checkout' }, min: 2, max: 6, current: 2, desired: 2, metrics: [{ type: 'Resource', name: 'cpu', target: '70%' }], conditions: [], ...over }) as K8sObject;
     const inactive = hpa({ conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric', message: 'missing request for cpu in container app' }] });
@@ -193,6 +208,18 @@ describe('checks a conclusion must survive', () => {
     assert.match(transientSymptom(context({ errorSeries: series })) ?? '', /recovered by itself/);
     // Still erroring at the end: not recovered.
     assert.equal(transientSymptom(context({ errorSeries: series.map(([t, v]) => [t, t > now - 5 * 60_000 ? 8 : v]) })), undefined);
+  });
+  it('a dependency failing in the same minute as another, right after the caller changed, is not the culprit', () => {
+    const line = (example: string, firstSeen: number) => ({ templateId: example, template: example, change: 'new', incidentCount: 40, baselineCount: 0, ratio: Infinity, firstSeen, level: 'error', isException: false, example, codeLocations: [] }) as never;
+    const both = [line('ERROR db: connect ECONNREFUSED orders-db.internal:5432', onset + 20_000), line('ERROR cache: connect ECONNREFUSED redis-main.internal:6379', onset + 50_000)];
+    const setting = { analyzer: 'configmap-changed', category: 'config-change' as const, culprit: { kind: 'other' as const, id: 'configmap/checkout-config' }, strength: 'strong' as const, object: 'ConfigMap/checkout-config', summary: 's', at: onset - 60_000 };
+    const blamed = [evidence({ culprit: { kind: 'dependency', id: 'orders-db' } })];
+    const outcome = check(blamed, { logOverview: both, findings: [setting] });
+    assert.ok(outcome.confidence < 0.7);
+    assert.match(outcome.reasons.join(' '), /orders-db, redis-main began failing within 2 min of each other, after checkout's own change \(ConfigMap\/checkout-config changed/);
+    // No change of the caller's, or only one dependency failing: the dependency stands.
+    assert.equal(check(blamed, { logOverview: both }).confidence, 0.82);
+    assert.equal(check(blamed, { logOverview: both.slice(0, 1), findings: [setting] }).confidence, 0.82);
   });
   it('an alarm that cleared by itself, with the service whole and silent, is transient', () => {
     const alarm = { name: 'api-pending', arn: 'arn:a', state: 'OK' as const, stateReason: 'r', namespace: 'ECS/ContainerInsights', metricName: 'PendingTaskCount', dimensions: {}, actionsEnabled: true, alarmActions: [] };

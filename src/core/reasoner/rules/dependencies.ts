@@ -4,6 +4,7 @@
  * `https://api.stripe.example/v1`, `connect ECONNREFUSED ledger-db:5432`).
  */
 import { extractEntities } from '../../entities/extract';
+import { classifyLine } from '../../taxonomy';
 import type { ServiceMapEntry, TriageContext } from '../types';
 
 export interface DependencyRef {
@@ -123,4 +124,38 @@ function containsWord(text: string, word: string): boolean {
   const before = text[index - 1];
   const after = text[index + word.length];
   return (!before || !/[a-z0-9-]/.test(before)) && (!after || !/[a-z0-9-]/.test(after));
+}
+
+/** How close together several dependencies must begin failing to count as one event. */
+export const TOGETHER_MS = 2 * 60_000;
+
+/**
+ * The dependencies the workload's new errors fail to reach (lines the taxonomy files as about a
+ * dependency), each with when its first such line appeared.
+ */
+export function failingDependencies(context: TriageContext): { name: string; since: number }[] {
+  const since = new Map<string, number>();
+  for (const pattern of context.logOverview) {
+    if (pattern.change !== 'new' && pattern.change !== 'surged') continue;
+    if (!classifyLine(pattern.example).some((m) => m.entry.names === 'dependency')) continue;
+    const dependency = dependencyOf([pattern.example], context);
+    if (!dependency) continue;
+    const key = dependency.name.toLowerCase();
+    since.set(key, Math.min(since.get(key) ?? Infinity, pattern.firstSeen));
+  }
+  return [...since.entries()].map(([name, at]) => ({ name, since: at }));
+}
+
+/**
+ * Several different dependencies that began failing within a couple of minutes of each other:
+ * unrelated services rarely break in the same minute, so the common factor is the caller (its
+ * settings, its resolver, its network). Undefined when fewer than two did.
+ */
+export function failingTogether(context: TriageContext): { names: string[]; since: number } | undefined {
+  const failing = failingDependencies(context).sort((a, b) => a.since - b.since);
+  for (const first of failing) {
+    const group = failing.filter((d) => d.since >= first.since && d.since - first.since <= TOGETHER_MS);
+    if (group.length >= 2) return { names: group.map((d) => d.name), since: first.since };
+  }
+  return undefined;
 }

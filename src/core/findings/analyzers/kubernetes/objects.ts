@@ -6,8 +6,13 @@
  */
 import type { K8sPod, K8sService } from '../../../../providers/types';
 import type { TriageContext } from '../../../reasoner/types';
+import { failingTogether } from '../../../reasoner/rules/dependencies';
+import { minutesBetween } from '../../../reasoner/rules/common';
 import { changedNear, mentions, objectsOf, recheckOf, selectorOf, selects, surroundingsQuery, targetPods, type Finding } from './common';
 import type { Analyzer } from '../index';
+
+/** How soon after a setting changed the failures it caused show (a mounted file refreshes within about a minute, a reload within a few). */
+const AFTER_CHANGE_MS = 10 * 60_000;
 
 /** Pods a Service sends to: the workload's, or those triage read for a Service its symptoms name. */
 function podsBehind(service: K8sService, context: TriageContext): K8sPod[] {
@@ -120,13 +125,17 @@ const configuration: Analyzer = (result, context) => {
       if (changedNear(object.updatedAt, context)) {
         // Which setting: a key of it the workload's symptoms name.
         const named = object.keys.find((k) => mentions(context, k));
+        // Or what it did: several dependencies began failing together right after it changed.
+        const together = failingTogether(context);
+        const after = together && together.since >= object.updatedAt && together.since - object.updatedAt <= AFTER_CHANGE_MS ? together : undefined;
+        const why = named ? ` (the errors name its key ${named})` : after ? ` (${minutesBetween(object.updatedAt, after.since)} min later ${after.names.join(' and ')} began failing at once)` : '';
         out.push({
           analyzer: `${lower}-changed`,
           category: 'config-change',
           culprit: named ? { kind: 'config', id: named } : { kind: 'other', id: `${lower}/${name}` },
-          strength: named ? 'strong' : 'weak',
+          strength: named || after ? 'strong' : 'weak',
           object: `${kind}/${name}`,
-          summary: `${kind} ${name}, which the pods read, changed shortly before the symptoms${named ? ` (the errors name its key ${named})` : ''}`,
+          summary: `${kind} ${name}, which the pods read, changed shortly before the symptoms${why}`,
           at: object.updatedAt,
           recheck,
         });
