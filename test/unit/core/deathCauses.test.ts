@@ -15,7 +15,7 @@ import { MODE_RULES } from '../../../src/core/reasoner/rules/modes';
 import { SIGNATURES } from '../../../src/core/reasoner/rules/signatures';
 import type { ChangeDifference, QueryResult, Termination } from '../../../src/core/reasoner/types';
 import { classifyLine } from '../../../src/core/taxonomy';
-import type { K8sContainerSpec, K8sPod, K8sReplicaSet } from '../../../src/providers/types';
+import type { K8sContainerSpec, K8sNode, K8sPod, K8sReplicaSet } from '../../../src/providers/types';
 import { triageContext } from './triageContext';
 
 const onset = Date.parse('2026-05-07T03:25:00Z');
@@ -147,5 +147,12 @@ describe('naming what failed', () => {
     assert.deepEqual(culprit("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."), { kind: 'other', id: 'deployment/embed' });
     assert.deepEqual(culprit('0/3 nodes are available: 3 Insufficient cpu.'), { kind: 'other', id: 'capacity' }, 'a full cluster stays capacity');
     assert.deepEqual(culprit('0/3 nodes are available: 1 Insufficient nvidia.com/gpu, 2 Insufficient cpu.'), { kind: 'other', id: 'capacity' }, 'a part that rules out only some nodes names nothing');
+    // The one node the pods may use is at its pod limit; the other is a tainted system node.
+    const node = (name: string, taints: K8sNode['taints'] = []): K8sNode => ({ name, conditions: [], allocatable: { pods: '17' }, capacity: { pods: '17' }, unschedulable: false, taints, labels: {} });
+    const nodes = [node('app-1'), node('system-1', [{ key: 'CriticalAddonsOnly', value: 'true', effect: 'NoSchedule' }])];
+    const full = '0/2 nodes are available: 1 Too many pods, 1 node(s) had untolerated taint {CriticalAddonsOnly: true}. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.';
+    const withNodes = (list: K8sNode[]) => capacity.interpret(view('capacity', {}), query, { operation: 'k8s.pods', pods: [pending(full)] }, { ...context, nodes: list })[0]?.culprit;
+    assert.deepEqual(withNodes(nodes), { kind: 'node', id: 'app-1' });
+    assert.deepEqual(withNodes([...nodes, node('app-2')]), { kind: 'other', id: 'capacity' }, 'two open nodes: no single node to blame');
   });
 });

@@ -33,8 +33,18 @@ const dependencyCulprit: ModeSpec['culprit'] = (matches, context) => {
 const SCHEDULING_PARTS: { part: RegExp; culprit: (context: TriageContext, version?: string) => Culprit | undefined }[] = [
   { part: /^Insufficient (?!cpu\b|memory\b|ephemeral-storage\b|pods\b)[\w.-]+\/[\w.-]+/, culprit: (c, version) => (version ? versionCulprit(c.incident.target.platform, version) : undefined) },
   { part: /anti-affinity/, culprit: (c) => (c.incident.target.platform === 'kubernetes' ? { kind: 'other', id: `${c.incident.target.kind.toLowerCase()}/${c.incident.target.name}` } : undefined) },
-  { part: /^Too many pods/, culprit: (c) => (c.nodes.length === 1 ? { kind: 'node', id: c.nodes[0]!.name } : undefined) },
+  { part: /^Too many pods/, culprit: (c) => loneSchedulableNode(c) },
 ];
+
+/** Parts that rule a node out for good whatever the load (a taint, a selector): not a shortage. */
+const FIXED_PARTS = /untolerated taint|didn't match Pod's node affinity\/selector|didn't match pod anti-affinity|node\(s\) were unschedulable/;
+
+/** The one node the workload's pods could land on: nodes without a NoSchedule/NoExecute taint, or all of them if there is one. */
+function loneSchedulableNode(context: TriageContext): Culprit | undefined {
+  const open = context.nodes.filter((n) => !n.unschedulable && !(n.taints ?? []).some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'));
+  const only = context.nodes.length === 1 ? context.nodes[0] : open.length === 1 ? open[0] : undefined;
+  return only ? { kind: 'node', id: only.name } : undefined;
+}
 
 function schedulingCulprit(matches: Parameters<NonNullable<ModeSpec['culprit']>>[0], context: TriageContext): Culprit | undefined {
   const texts = [...matches.terminations.map((t) => ({ text: t.reason, version: t.version })), ...matches.events.map((e) => ({ text: e.message, version: undefined }))];
@@ -45,8 +55,9 @@ function schedulingCulprit(matches: Parameters<NonNullable<ModeSpec['culprit']>>
     const total = Number(/(\d+)\/(\d+) nodes?/.exec(text)?.[2] ?? NaN);
     for (const rule of SCHEDULING_PARTS) {
       const hits = parts.filter((p) => rule.part.test(p.text)).reduce((sum, p) => sum + p.count, 0);
+      const fixed = parts.filter((p) => !rule.part.test(p.text) && FIXED_PARTS.test(p.text)).reduce((sum, p) => sum + p.count, 0);
       // The part must rule out every node it can (all of them, or all but ones excluded for other fixed reasons).
-      if (hits > 0 && (Number.isNaN(total) || hits >= total || parts.length === 1)) {
+      if (hits > 0 && (Number.isNaN(total) || hits + fixed >= total || parts.length === 1)) {
         const culprit = rule.culprit(context, version ?? matches.terminations.find((t) => t.version)?.version);
         if (culprit) return culprit;
       }
