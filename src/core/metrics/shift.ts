@@ -41,6 +41,8 @@ export interface ShiftOptions {
 
 const SUSTAIN_WINDOW = 5;
 const SUSTAIN_NEEDED = 4;
+/** At the end of the series (a failure still under way) fewer periods remain: all of at least this many must agree. */
+const SUSTAIN_TAIL = 3;
 
 export function median(values: readonly number[]): number {
   if (!values.length) return NaN;
@@ -54,7 +56,7 @@ export function detectShift(points: readonly SeriesPoint[], options: ShiftOption
   const minBaseline = options.minBaseline ?? 8;
   const series = [...points].filter((p) => Number.isFinite(p.value)).sort((a, b) => a.timestamp - b.timestamp);
   const baselineLength = Math.max(minBaseline, Math.floor(series.length * (options.baselineShare ?? 0.2)));
-  if (series.length < baselineLength + SUSTAIN_WINDOW) return undefined;
+  if (series.length < baselineLength + SUSTAIN_TAIL) return undefined;
   const baselineValues = series.slice(0, baselineLength).map((p) => p.value);
   const base = median(baselineValues);
   const mad = median(baselineValues.map((v) => Math.abs(v - base)));
@@ -62,11 +64,12 @@ export function detectShift(points: readonly SeriesPoint[], options: ShiftOption
   const band = Math.max(4 * 1.4826 * mad, (options.minRelative ?? 0.3) * Math.abs(base), options.minAbsolute ?? 0, Number.EPSILON);
   const side = (v: number): -1 | 0 | 1 => (v > base + band ? 1 : v < base - band ? -1 : 0);
 
-  for (let i = baselineLength; i + SUSTAIN_WINDOW <= series.length; i++) {
+  for (let i = baselineLength; i + SUSTAIN_TAIL <= series.length; i++) {
     const direction = side(series[i]!.value);
     if (!direction) continue;
     const window = series.slice(i, i + SUSTAIN_WINDOW);
-    if (window.filter((p) => side(p.value) === direction).length < SUSTAIN_NEEDED) continue;
+    const needed = window.length < SUSTAIN_WINDOW ? window.length : SUSTAIN_NEEDED;
+    if (window.filter((p) => side(p.value) === direction).length < needed) continue;
     // Walk back over the climb: points still beyond half the band, in the same direction.
     let start = i;
     const climbing = (v: number) => (direction > 0 ? v > base + band / 2 : v < base - band / 2);

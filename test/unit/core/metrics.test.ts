@@ -47,6 +47,12 @@ describe('shift detection', () => {
     assert.equal(detectShift(series(noisy(90, 50, 5))), undefined);
   });
 
+  it('sees a failure still under way in the last three periods, not in the last two', () => {
+    const tail = detectShift(series([...noisy(12, 21, 1), 91, 90, 92]));
+    assert.deepEqual([tail?.direction, tail?.onset], ['up', at(12)]);
+    assert.equal(detectShift(series([...noisy(12, 21, 1), 91, 90])), undefined);
+  });
+
   it('needs a real change: a 10% drift is not a shift', () => {
     assert.equal(detectShift(series([...noisy(40, 100, 1), ...noisy(40, 110, 1)])), undefined);
   });
