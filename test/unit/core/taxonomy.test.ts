@@ -66,6 +66,7 @@ const EXAMPLES: [string, string, Record<string, string>?][] = [
   ['Liveness probe failed: Get "http://10.1.2.3:8080/healthz": dial tcp 10.1.2.3:8080: connect: connection refused', 'k8s.Unhealthy.Liveness', { url: 'http://10.1.2.3:8080/healthz' }],
   ['The node was low on resource: memory. Threshold quantity: 100Mi, available: 64Mi.', 'k8s.Evicted.Memory'],
   ['The node was low on resource: ephemeral-storage.', 'k8s.Evicted.EphemeralStorage'],
+  ['Error creating: pods "invoice-api-nm6-" is forbidden: failed quota: compute-quota: must specify limits.cpu for: invoice-api', 'k8s.QuotaRequiresLimits', { quota: 'compute-quota', resource: 'limits.cpu', container: 'invoice-api' }],
   ['Error creating: pods "api-5c6f-" is forbidden: exceeded quota: compute-quota, requested: requests.memory=2Gi, used: requests.memory=9Gi, limited: requests.memory=10Gi', 'k8s.ExceededQuota', { quota: 'compute-quota', limit: 'requests.memory=10Gi' }],
   ['pods "x" is forbidden: maximum memory usage per Container is 1Gi, but limit is 2Gi', 'k8s.LimitRange', { resource: 'memory' }],
   ['Failed to pull image "ghcr.io/acme/api:v9": rpc error: code = NotFound desc = not found', 'k8s.ErrImagePull', { image: 'ghcr.io/acme/api:v9' }],
