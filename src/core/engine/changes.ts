@@ -129,8 +129,10 @@ export function shortTaskDefinition(arnOrName: string): string {
 }
 
 /** The change most likely to matter: the latest one that landed before symptoms began (within the horizon). */
-export function suspectChange(context: Pick<TriageContext, 'changes' | 'onset'>, horizonMs = 2 * 3_600_000): ChangeRecord | undefined {
-  return context.changes.filter((c) => c.at <= context.onset && context.onset - c.at <= horizonMs).sort((a, b) => b.at - a.at)[0];
+export function suspectChange(context: Pick<TriageContext, 'changes' | 'onset' | 'recurrence'>, horizonMs = 2 * 3_600_000): ChangeRecord | undefined {
+  // A recurring failure began with its first episode: what landed later did not start it.
+  const began = context.recurrence?.since ?? context.onset;
+  return context.changes.filter((c) => c.at <= began && began - c.at <= horizonMs).sort((a, b) => b.at - a.at)[0];
 }
 
 /** The latest change that landed in [moment - horizon, moment + 2 min]: what a shift that began at `moment` is blamed on. */

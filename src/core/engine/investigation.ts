@@ -244,8 +244,8 @@ class Investigation {
       node,
       evidence,
       inherited,
-      // A failure dated before the alert (a metric's climb) is timed from its own start.
-      onset: memory.focus.failureOnset ? Number(memory.focus.failureOnset) : this.context.onset,
+      // A failure dated before the alert (a metric's climb, a recurring death's first episode) is timed from its own start.
+      onset: memory.focus.failureOnset ? Number(memory.focus.failureOnset) : (this.context.recurrence?.since ?? this.context.onset),
       changeAt: memory.changeAt,
       unavailableSources: memory.unavailableSources.size,
     });

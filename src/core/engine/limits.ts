@@ -11,6 +11,8 @@ export interface InvestigationLimits {
   maxUnfilteredLogWindowMs: number;
   /** Longest time window any log query may span (ms). */
   maxLogWindowMs: number;
+  /** Longest window a server-side count may span (Logs Insights `stats … by bin`): it returns a few rows, not the events. */
+  maxLogCountWindowMs: number;
   /** Most log events one query pulls before it stops paging. */
   maxLogEventsPerQuery: number;
   /** Most pods whose logs one Kubernetes log query reads. */
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: InvestigationLimits = {
   perProviderCalls: 25,
   maxUnfilteredLogWindowMs: 15 * 60_000,
   maxLogWindowMs: 6 * 3_600_000,
+  maxLogCountWindowMs: 7 * 24 * 3_600_000 + 3_600_000,
   maxLogEventsPerQuery: 5_000,
   maxPodsPerQuery: 6,
   confirmThreshold: 0.7,

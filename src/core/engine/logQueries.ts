@@ -42,8 +42,13 @@ export function renderLogQuery(source: LogSource, terms: readonly string[], wind
 
 /** Logs Insights rows `{ "bin(1m)": "2026-11-20 10:16:00.000", errors: "12" }` → [epoch ms, count], sorted. */
 export function perMinuteSeries(rows: readonly Record<string, string>[], field: string): [number, number][] {
+  return binnedSeries(rows, field, 'bin(1m)');
+}
+
+/** The same for any bin key (`bin(1h)`). */
+export function binnedSeries(rows: readonly Record<string, string>[], field: string, binKey: string): [number, number][] {
   return rows
-    .map((row) => [Date.parse(`${(row['bin(1m)'] ?? '').replace(' ', 'T')}Z`), Number(row[field] ?? 0)] as [number, number])
+    .map((row) => [Date.parse(`${(row[binKey] ?? '').replace(' ', 'T')}Z`), Number(row[field] ?? 0)] as [number, number])
     .filter(([t, v]) => !Number.isNaN(t) && !Number.isNaN(v))
     .sort((a, b) => a[0] - b[0]);
 }

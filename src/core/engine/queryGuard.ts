@@ -13,6 +13,9 @@ export type GuardVerdict =
 
 const WILDCARD_TARGET = /^(?:\*|all|any|)$|\/\*$|^\*\//i;
 
+/** `filter … | stats count(*) … by bin(…)`: a filtered count per time bin, nothing else. */
+const FILTERED_COUNT = /^filter\s.+\|\s*stats\s+count\(\*\)(?:\s+as\s+\w+)?\s+by\s+bin\(\w+\)\s*$/s;
+
 export class QueryGuard {
   private readonly seen = new Map<string, string>();
   private readonly windows: { key: string; id: string; start: number; end: number }[] = [];
@@ -56,10 +59,12 @@ export class QueryGuard {
     if (!query.window) return 'Refused broad query: a log query needs a bounded time window.';
     const span = query.window.end - query.window.start;
     if (span <= 0) return 'Refused query: its time window is empty.';
-    if (span > this.limits.maxLogWindowMs) {
-      return `Refused broad query: a ${formatSpan(span)} window over ${query.target} exceeds the ${formatSpan(this.limits.maxLogWindowMs)} limit; narrow it to the incident.`;
-    }
     const filter = String(query.params.filterPattern ?? query.params.queryString ?? query.params.terms ?? '').trim();
+    // A filtered count by time bin returns a row per bin, whatever the span: it may look back days.
+    const limit = query.operation === 'logs.insights' && FILTERED_COUNT.test(filter) ? this.limits.maxLogCountWindowMs : this.limits.maxLogWindowMs;
+    if (span > limit) {
+      return `Refused broad query: a ${formatSpan(span)} window over ${query.target} exceeds the ${formatSpan(limit)} limit; narrow it to the incident.`;
+    }
     if ((!filter || filter === '[]') && span > this.limits.maxUnfilteredLogWindowMs) {
       return `Refused broad query: no filter pattern over ${formatSpan(span)} of ${query.target} would fetch everything; add a pattern tied to the hypothesis.`;
     }

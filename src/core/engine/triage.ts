@@ -10,10 +10,11 @@ import type { ServiceMapEntry, TriageContext } from '../reasoner/types';
 import { CONTEXT_ID, contextQuery } from './contextQuery';
 import { logWindows, perMinuteSeries, renderLogQuery, OVERVIEW_TERMS } from './logQueries';
 import type { QueryRunner } from './queryRunner';
-import { triageEcs } from './triageEcs';
+import { readEcsDeployments, triageEcs } from './triageEcs';
+import { readRecurrence } from './recurrence';
 import { readAwsSignals } from './triageSignals';
 import { shortTaskDefinition } from './changes';
-import { readSurroundings, triageKubernetes, withLastWords, type KubernetesReads } from './triageKubernetes';
+import { readSurroundings, rolloutChanges, triageKubernetes, withLastWords, type KubernetesReads } from './triageKubernetes';
 
 export interface TriageInput {
   incident: Incident;
@@ -83,11 +84,20 @@ export async function triage(runner: QueryRunner, input: TriageInput, lookbackMs
     if (series.ok && series.result.operation === 'logs.insights') context.errorSeries = perMinuteSeries(series.result.result.rows, 'errors');
   }
 
+  // A failure on a schedule began when the pattern did: its cause is a change from then, days ago maybe.
+  let changesSince = since;
+  await readRecurrence(runner, context);
+  if (context.recurrence && context.recurrence.since - RECURRENCE_CHANGE_MARGIN_MS < since) {
+    changesSince = context.recurrence.since - RECURRENCE_CHANGE_MARGIN_MS;
+    if (target.platform === 'ecs') await readEcsDeployments(runner, context, `${target.cluster}/${target.service}`, changesSince, since);
+    else if (kubernetes?.replicaSets) context.changes = rolloutChanges(kubernetes.replicaSets, changesSince, input.now);
+  }
+
   // The analyzers weigh objects by what the symptoms name, so they run once the logs are read.
   if (kubernetes && target.platform === 'kubernetes') await readSurroundings(runner, context, target, kubernetes);
   if (target.platform === 'ecs') await readAwsSignals(runner, context, target);
 
-  const commits = await runner.run(contextQuery('git', 'git.commitsBetween', 'workspace', { since: new Date(since).toISOString(), until: new Date(input.now).toISOString() }, 'Recent commits in the open repository.'));
+  const commits = await runner.run(contextQuery('git', 'git.commitsBetween', 'workspace', { since: new Date(changesSince).toISOString(), until: new Date(input.now).toISOString() }, 'Recent commits in the open repository.'));
   if (commits.ok && commits.result.operation === 'git.commitsBetween') context.recentCommits = commits.result.commits;
   else if (!commits.ok) context.unavailable.push(`git history: ${commits.error}`);
   return context;
@@ -104,5 +114,8 @@ async function logGroupOfTaskDefinition(runner: QueryRunner, context: TriageCont
   }
   return definition?.containers.map((c) => c.logConfiguration?.logGroup).find(Boolean);
 }
+
+/** How long before a recurring failure's first episode its cause may have landed. */
+const RECURRENCE_CHANGE_MARGIN_MS = 2 * 3_600_000;
 
 const ERROR_RATE_QUERY = 'filter @message like /(?i)(error|exception|fatal|panic)/ | stats count(*) as errors by bin(1m)';

@@ -28,7 +28,26 @@ export async function triageEcs(runner: QueryRunner, context: TriageContext, tar
     events: service.events.map((e) => ({ at: e.createdAt, message: e.message })),
   };
 
-  const recent = service.deployments.filter((d) => d.createdAt >= since && d.createdAt <= context.now).sort((a, b) => b.createdAt - a.createdAt);
+  await readEcsDeployments(runner, context, ref, since, context.now);
+
+  // Behind a load balancer: how its targets fare (the health checks a task must pass).
+  const arns = (service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((arn): arn is string => !!arn);
+  if (arns.length) {
+    const health = await runner.run(contextQuery('elb', 'elb.targetHealth', ref, { targetGroupArns: arns.join(',') }, 'Are the service\'s load-balancer targets healthy, and why not?'));
+    if (health.ok) context.findings = [...(context.findings ?? []), ...analyzeResult(health.result, context)];
+    else context.unavailable.push(`target health of ${ref}: ${health.error}`);
+  }
+
+  const stopped = await runner.run(contextQuery('ecs', 'ecs.stoppedTasks', ref, {}, 'How are tasks stopping?', { start: since, end: context.now }));
+  if (stopped.ok && stopped.result.operation === 'ecs.stoppedTasks') context.terminations = stopped.result.tasks.map(taskTermination).filter((t): t is Termination => !!t && t.at >= since);
+  else if (!stopped.ok) context.unavailable.push(`stopped tasks of ${ref}: ${stopped.error}`);
+}
+
+/** The service's deployments created in [since, until): each a change, with what it changed. */
+export async function readEcsDeployments(runner: QueryRunner, context: TriageContext, ref: string, since: number, until: number): Promise<void> {
+  const service = context.service;
+  if (!service) return;
+  const recent = service.deployments.filter((d) => d.createdAt >= since && d.createdAt <= until && !context.changes.some((c) => c.platform === 'ecs' && c.at === d.createdAt)).sort((a, b) => b.createdAt - a.createdAt);
   for (const deployment of recent) {
     const previous = service.deployments.filter((d) => d.createdAt < deployment.createdAt).sort((a, b) => b.createdAt - a.createdAt)[0];
     const from = previous?.taskDefinition ?? previousRevision(deployment.taskDefinition);
@@ -54,18 +73,7 @@ export async function triageEcs(runner: QueryRunner, context: TriageContext, tar
     }
     context.changes.push(change);
   }
-
-  // Behind a load balancer: how its targets fare (the health checks a task must pass).
-  const arns = (service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((arn): arn is string => !!arn);
-  if (arns.length) {
-    const health = await runner.run(contextQuery('elb', 'elb.targetHealth', ref, { targetGroupArns: arns.join(',') }, 'Are the service\'s load-balancer targets healthy, and why not?'));
-    if (health.ok) context.findings = [...(context.findings ?? []), ...analyzeResult(health.result, context)];
-    else context.unavailable.push(`target health of ${ref}: ${health.error}`);
-  }
-
-  const stopped = await runner.run(contextQuery('ecs', 'ecs.stoppedTasks', ref, {}, 'How are tasks stopping?', { start: since, end: context.now }));
-  if (stopped.ok && stopped.result.operation === 'ecs.stoppedTasks') context.terminations = stopped.result.tasks.map(taskTermination).filter((t): t is Termination => !!t && t.at >= since);
-  else if (!stopped.ok) context.unavailable.push(`stopped tasks of ${ref}: ${stopped.error}`);
+  context.changes.sort((a, b) => b.at - a.at);
 }
 
 export function taskTermination(task: EcsTask): Termination | undefined {

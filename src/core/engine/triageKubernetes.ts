@@ -21,6 +21,8 @@ type KubernetesTarget = z.infer<typeof KubernetesTargetSchema>;
 export interface KubernetesReads {
   selector?: string;
   results: QueryResult[];
+  /** The Deployment's ReplicaSets (its rollout history), to date changes further back when needed. */
+  replicaSets?: K8sReplicaSet[];
 }
 
 /** Workloads other than Deployments: their object gives the pods' selector (a bare pod is its own name). */
@@ -50,11 +52,12 @@ async function workloadSelector(runner: QueryRunner, context: TriageContext, tar
 export async function triageKubernetes(runner: QueryRunner, context: TriageContext, target: KubernetesTarget, since: number): Promise<KubernetesReads> {
   const ref = `${target.namespace}/${target.name}`;
   const results: QueryResult[] = [];
+  let replicaSets: K8sReplicaSet[] | undefined;
   let selector = await workloadSelector(runner, context, target);
   // Only a Deployment has a ReplicaSet history to read.
   const rollout = target.kind === 'Deployment' ? await runner.run(contextQuery('kubernetes', 'k8s.rollout', ref, {}, 'Read the deployment and its rollout history before hypothesising.')) : undefined;
   if (rollout?.ok && rollout.result.operation === 'k8s.rollout') {
-    const { deployment, replicaSets } = rollout.result;
+    const { deployment } = rollout.result;
     selector ??= deployment.selector;
     context.workload = {
       platform: 'kubernetes',
@@ -64,7 +67,8 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
       pending: Math.max(0, deployment.replicas - deployment.availableReplicas),
       events: [],
     };
-    context.changes = rolloutChanges(replicaSets, since, context.now);
+    context.changes = rolloutChanges(rollout.result.replicaSets, since, context.now);
+    replicaSets = rollout.result.replicaSets;
   } else if (rollout && !rollout.ok) {
     context.unavailable.push(`Kubernetes deployment ${ref}: ${rollout.error}`);
   }
@@ -96,7 +100,7 @@ export async function triageKubernetes(runner: QueryRunner, context: TriageConte
     context.nodes = nodes.result.nodes;
     results.push(nodes.result);
   } else if (!nodes.ok) context.unavailable.push(`nodes: ${nodes.error}`);
-  return { selector, results };
+  return { selector, results, replicaSets };
 }
 
 /**

@@ -81,6 +81,8 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
 
 /** The symptom came and went by itself: recovered to baseline, few errors, no change before it. */
 export function transientSymptom(context: TriageContext): string | undefined {
+  // A failure that keeps coming back is not a blip, however well it recovered this time.
+  if (context.recurrence) return undefined;
   if (suspectChange(context, 2 * 3_600_000)) return undefined;
   if (context.terminations.some((t) => t.at >= context.onset - 30 * 60_000)) return undefined;
   return recoveredErrors(context) ?? recoveredAlarm(context);

@@ -147,8 +147,19 @@ export interface TriageContext {
   serviceMap: Record<string, ServiceMapEntry>;
   /** What the object analyzers found in the objects around the workload (findings/analyzers). */
   findings?: Finding[];
+  /** A failure that comes back on a schedule: when the pattern began (its cause is a change from then). */
+  recurrence?: Recurrence;
   /** Providers or context that could not be read, in words. */
   unavailable: string[];
+}
+
+/** Episodes of the same failure at regular intervals, read from hourly log counts. */
+export interface Recurrence {
+  /** epoch ms: the first episode, when the pattern began. */
+  since: number;
+  periodMs: number;
+  /** epoch ms of each episode's first hour, oldest first. */
+  episodes: number[];
 }
 
 export interface HypothesisProposal {

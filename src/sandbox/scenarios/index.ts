@@ -37,6 +37,7 @@ import k8sLedgerPvcPendingStorageclass from './k8s-ledger-pvc-pending-storagecla
 import k8sOrdersConfigmapKeyMissing from './k8s-orders-configmap-key-missing.json';
 import k8sReportsSecretForbidden from './k8s-reports-secret-forbidden.json';
 import k8sSearchServiceSelectorTypo from './k8s-search-service-selector-typo.json';
+import ecsExporterOomEveryFourHours from './ecs-exporter-oom-every-four-hours.json';
 
 /** Raw scenario JSON by id (validated on load). */
 const RAW: Readonly<Record<string, unknown>> = {
@@ -75,6 +76,8 @@ const RAW: Readonly<Record<string, unknown>> = {
   [k8sOrdersConfigmapKeyMissing.id]: k8sOrdersConfigmapKeyMissing,
   [k8sReportsSecretForbidden.id]: k8sReportsSecretForbidden,
   [k8sSearchServiceSelectorTypo.id]: k8sSearchServiceSelectorTypo,
+  // A failure that recurs on a schedule, caused by a deploy two days before the alert (issue #8).
+  [ecsExporterOomEveryFourHours.id]: ecsExporterOomEveryFourHours,
 };
 
 /** id → title and description, for pickers and usage text. */

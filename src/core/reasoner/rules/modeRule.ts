@@ -5,6 +5,7 @@
  * signature, a title, a culprit extractor), not in code.
  */
 import { eventsAboutWorkload } from '../../engine/eventAttribution';
+import { describeRecurrence } from '../../engine/recurrence';
 import { podTerminations, withLastWords } from '../../engine/triageKubernetes';
 import { taskTermination } from '../../engine/triageEcs';
 import type { PatternChange } from '../../logs/patternChange';
@@ -82,8 +83,8 @@ export function modeRule(spec: ModeSpec): FailureRule {
       const reasons: string[] = [];
       let prior = spec.basePrior ?? 0;
       if (cues.terminations.length) {
-        prior = Math.max(prior, cues.terminations.length >= 2 ? 0.8 : 0.6);
-        reasons.push(`${cues.terminations.length} task(s)/container(s) stopped with "${cues.terminations[0]!.reason}"`);
+        prior = Math.max(prior, cues.terminations.length >= 2 || context.recurrence ? 0.8 : 0.6);
+        reasons.push(`${cues.terminations.length} task(s)/container(s) stopped with "${cues.terminations[0]!.reason}"${context.recurrence ? `, a death that recurs ${describeRecurrence(context.recurrence)}` : ''}`);
       }
       if (cues.patterns.length) {
         prior = Math.max(prior, 0.65);
@@ -167,13 +168,16 @@ function terminationEvidence(spec: ModeSpec, signature: Signature, recent: Termi
   const said = matching.flatMap((t) => t.lastWords ?? []).find((line) => signature.log?.test(line));
   // One death is enough when it is the whole workload (a Job's only pod) and it said why.
   const whole = said !== undefined && (context.workload?.running ?? 1) === 0 && matching.length >= (context.workload?.desired ?? Infinity);
-  const strong = matching.length >= 2 || restarts >= 3 || whole;
+  // A death that recurs on a schedule is many deaths: the orchestrator only remembers the last.
+  const recurring = context.recurrence;
+  const strong = matching.length >= 2 || restarts >= 3 || whole || !!recurring;
   return {
     kind,
     strength: strong ? 'strong' : 'weak',
     supports: true,
-    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}${said ? `, its last words: "${said.slice(0, 160)}"` : ''}.`,
-    observedAt: iso(Math.min(...matching.map(loopBegan))),
+    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}${said ? `, its last words: "${said.slice(0, 160)}"` : ''}${recurring ? `; the failure recurs ${describeRecurrence(recurring)}` : ''}.`,
+    // A recurring failure began with its first episode, not with the death still on record.
+    observedAt: iso(Math.min(...matching.map(loopBegan), recurring?.since ?? Infinity)),
     excerpt: excerpt([...matching.map((t) => `${t.unit}  ${t.version ?? ''}  ${t.reason}${t.node ? `  node=${t.node}` : ''}`), ...(said ? [said] : [])]),
     culprit: spec.culprit?.({ patterns: [], terminations: matching, events: [] }, context),
     data: { matching: matching.length, stopped: recent.length, versions: versions.join(', ') },
