@@ -7,12 +7,13 @@
  *  - a dependency is not the culprit when its own check came back clean (the child that read
  *    it was pruned);
  *  - a symptom that already recovered, with a handful of errors and no change before it, is a
- *    transient: "inconclusive", not a confident story.
+ *    transient: "inconclusive", not a confident story;
+ *  - a version whose deployment was rolled back, with the page over, is no active failure.
  * Each check that applies lowers the confidence and says why.
  */
 import type { Evidence, HypothesisNode } from '../model';
 import type { TriageContext } from '../reasoner/types';
-import { suspectChange, suspectChangeBefore } from './changes';
+import { shortTaskDefinition, suspectChange, suspectChangeBefore } from './changes';
 import { failingTogether, TOGETHER_MS } from '../reasoner/rules/dependencies';
 import { clock } from '../reasoner/rules/common';
 import { culpritName } from '../findings/types';
@@ -76,6 +77,8 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
 
   const transient = transientSymptom(input.context);
   if (transient) cap(input.bar - BELOW_BAR, `Check: ${transient}`);
+  const undone = rolledBack(input.context);
+  if (undone) cap(input.bar - BELOW_BAR, `Check: ${undone}`);
   return { confidence, reasons };
 }
 
@@ -113,12 +116,9 @@ function recoveredErrors(context: TriageContext): string | undefined {
  * never reported it.
  */
 function recoveredAlarm(context: TriageContext): string | undefined {
-  const paging = context.alarmSeries?.alarm;
-  const entry = (context.alarms ?? []).find(({ alarm }) => alarm.name === paging);
-  if (!entry || entry.alarm.state !== 'OK') return undefined;
-  const fired = entry.history.filter((h) => h.to === 'ALARM' && h.timestamp <= context.now).sort((a, b) => b.timestamp - a.timestamp)[0];
-  const cleared = fired && entry.history.find((h) => h.to === 'OK' && h.timestamp > fired.timestamp);
-  if (!fired || !cleared) return undefined;
+  const page = pageCleared(context);
+  if (!page) return undefined;
+  const { entry, fired, cleared } = page;
   const workload = context.workload;
   if (!workload || workload.desired === 0 || workload.running < workload.desired || workload.pending > 0) return undefined;
   // The service itself must not have reported the failure: errors in its own lines name a cause (an outage of a dependency) worth stating.
@@ -127,6 +127,38 @@ function recoveredAlarm(context: TriageContext): string | undefined {
   if (errors > 3 || newErrors.length) return undefined;
   const minutes = Math.max(1, Math.round((cleared.timestamp - fired.timestamp) / 60_000));
   return `the alarm ${entry.alarm.name} cleared by itself after ${minutes} min, ${workload.name} runs ${workload.running}/${workload.desired} now and nothing changed before it: a transient, not a confirmed cause.`;
+}
+
+/** The alarm that paged, when it went back to OK after its last ALARM and is OK now. */
+function pageCleared(context: TriageContext) {
+  const paging = context.alarmSeries?.alarm;
+  const entry = (context.alarms ?? []).find(({ alarm }) => alarm.name === paging);
+  if (!entry || entry.alarm.state !== 'OK') return undefined;
+  const fired = entry.history.filter((h) => h.to === 'ALARM' && h.timestamp <= context.now).sort((a, b) => b.timestamp - a.timestamp)[0];
+  const cleared = fired && entry.history.find((h) => h.to === 'OK' && h.timestamp > fired.timestamp);
+  return fired && cleared ? { entry, fired, cleared } : undefined;
+}
+
+/**
+ * The version that broke no longer runs: its deployment failed and was rolled back (the
+ * circuit breaker, or someone), the previous version runs whole and the alarm that paged is OK
+ * again. There is no active failure; the bad version's defect is a ticket, not a page.
+ */
+export function rolledBack(context: TriageContext): string | undefined {
+  const service = context.service;
+  const change = suspectChange(context);
+  if (!service || change?.platform !== 'ecs') return undefined;
+  const bad = shortTaskDefinition(change.toVersion);
+  const primary = service.deployments.find((d) => d.status === 'PRIMARY');
+  if (!primary || shortTaskDefinition(primary.taskDefinition) === bad) return undefined;
+  if (primary.runningCount < primary.desiredCount || service.pendingCount > 0 || (primary.rolloutState && primary.rolloutState !== 'COMPLETED')) return undefined;
+  // ECS drops replaced deployments from the service after a while; its events keep the rollback.
+  const failed =
+    service.deployments.some((d) => shortTaskDefinition(d.taskDefinition) === bad && d.rolloutState === 'FAILED') ||
+    service.events.some((e) => e.createdAt >= change.at && /rolling back to deployment|deployment failed/i.test(e.message));
+  const page = pageCleared(context);
+  if (!failed || !page || page.cleared.timestamp < change.at) return undefined;
+  return `${bad} no longer runs: its deployment failed and was rolled back, ${shortTaskDefinition(primary.taskDefinition)} runs ${primary.runningCount}/${primary.desiredCount} since ${clock(primary.updatedAt)} and the alarm ${page.entry.alarm.name} is OK since ${clock(page.cleared.timestamp)}. No active failure: ${bad}'s defect is worth a ticket, not a page.`;
 }
 
 /**

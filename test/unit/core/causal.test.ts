@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { K8sEvent, K8sObject, K8sPod, ProviderSet } from '../../../src/providers/types';
 import { CallCounter } from '../../../src/core/engine/callCounter';
 import { isAboutWorkload, scopeOf } from '../../../src/core/engine/eventAttribution';
-import { checkVerdict, transientSymptom } from '../../../src/core/engine/verdictChecks';
+import { checkVerdict, rolledBack, transientSymptom } from '../../../src/core/engine/verdictChecks';
 import { analyzeResult } from '../../../src/core/findings/analyzers';
 import { cronInterval, quantity } from '../../../src/core/findings/analyzers/kubernetes/objects';
 import type { Evidence, HypothesisNode } from '../../../src/core/model';
@@ -235,6 +235,25 @@ describe('checks a conclusion must survive', () => {
     assert.equal(transientSymptom(context({ ...recovered, workload: { ...whole, running: 5, pending: 1 } })), undefined);
     const failing: [number, number][] = [[onset, 12], [onset + 60_000, 9]];
     assert.equal(transientSymptom(context({ ...recovered, errorSeries: failing })), undefined);
+  });
+  it('a version whose deployment failed and was rolled back, with the page over, is no active failure', () => {
+    const deployment = (taskDefinition: string, status: string, rolloutState: string, running: number) => ({ id: `ecs-svc/${taskDefinition}`, status, taskDefinition: `arn:aws:ecs:us-east-1:1:task-definition/${taskDefinition}`, desiredCount: 4, runningCount: running, createdAt: onset - 10 * 60_000, updatedAt: onset + 8 * 60_000, rolloutState });
+    const service = { cluster: 'prod', serviceName: 'api', serviceArn: 'arn:s', status: 'ACTIVE', desiredCount: 4, runningCount: 4, pendingCount: 0, taskDefinition: 'arn:aws:ecs:us-east-1:1:task-definition/api:41', deployments: [deployment('api:41', 'PRIMARY', 'COMPLETED', 4), deployment('api:42', 'ACTIVE', 'FAILED', 0)], events: [] };
+    const change = { kind: 'deployment' as const, platform: 'ecs' as const, at: onset - 10 * 60_000, summary: 'api:41 -> api:42', fromVersion: 'api:41', toVersion: 'api:42', differences: [] };
+    const alarm = { name: 'api-5xx', arn: 'arn:a', state: 'OK' as const, stateReason: 'r', namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', dimensions: {}, actionsEnabled: true, alarmActions: [] };
+    const history = [
+      { alarmName: 'api-5xx', timestamp: onset, from: 'OK' as const, to: 'ALARM' as const, summary: 'Alarm updated from OK to ALARM' },
+      { alarmName: 'api-5xx', timestamp: onset + 9 * 60_000, from: 'ALARM' as const, to: 'OK' as const, summary: 'Alarm updated from ALARM to OK' },
+    ];
+    const undone = { service, changes: [change], alarms: [{ alarm, history }], alarmSeries: { alarm: 'api-5xx', label: 'l', points: [] } };
+    assert.match(rolledBack(context(undone)) ?? '', /api:42 no longer runs: its deployment failed and was rolled back, api:41 runs 4\/4 .* alarm api-5xx is OK/);
+    // The replaced deployment is gone from the service: its rollback event still tells.
+    const eventOnly = { ...service, deployments: service.deployments.slice(0, 1), events: [{ id: 'e1', createdAt: onset + 7 * 60_000, message: '(service api) deployment ecs-svc/api:42 deployment failed: tasks failed to start. rolling back to deployment ecs-svc/api:41.' }] };
+    assert.match(rolledBack(context({ ...undone, service: eventOnly })) ?? '', /api:42 no longer runs/);
+    // The bad version still primary, nothing says it failed, or the page still open: an active failure.
+    assert.equal(rolledBack(context({ ...undone, service: { ...service, deployments: [deployment('api:42', 'PRIMARY', 'IN_PROGRESS', 2)] } })), undefined);
+    assert.equal(rolledBack(context({ ...undone, service: { ...service, deployments: service.deployments.slice(0, 1) } })), undefined);
+    assert.equal(rolledBack(context({ ...undone, alarms: [{ alarm: { ...alarm, state: 'ALARM' }, history: history.slice(0, 1) }] })), undefined);
   });
 });
 
