@@ -8,7 +8,8 @@
  *    it was pruned);
  *  - a symptom that already recovered, with a handful of errors and no change before it, is a
  *    transient: "inconclusive", not a confident story;
- *  - a version whose deployment was rolled back, with the page over, is no active failure.
+ *  - a version whose deployment was rolled back, with the page over, is no active failure;
+ *  - a traffic spike is not the cause while the units the service asked for cannot be placed.
  * Each check that applies lowers the confidence and says why.
  */
 import type { Evidence, HypothesisNode } from '../model';
@@ -17,6 +18,7 @@ import { shortTaskDefinition, suspectChange, suspectChangeBefore } from './chang
 import { failingTogether, TOGETHER_MS } from '../reasoner/rules/dependencies';
 import { clock } from '../reasoner/rules/common';
 import { culpritName } from '../findings/types';
+import { failureMatch } from '../taxonomy';
 
 export interface CheckInput {
   node: HypothesisNode;
@@ -79,6 +81,8 @@ export function checkVerdict(input: CheckInput): CheckOutcome {
   if (transient) cap(input.bar - BELOW_BAR, `Check: ${transient}`);
   const undone = rolledBack(input.context);
   if (undone) cap(input.bar - BELOW_BAR, `Check: ${undone}`);
+  const blocked = input.node.category === 'traffic-spike' ? blockedScaleOut(input.context) : undefined;
+  if (blocked) cap(input.bar - BELOW_BAR, `Check: ${blocked}`);
   return { confidence, reasons };
 }
 
@@ -159,6 +163,20 @@ export function rolledBack(context: TriageContext): string | undefined {
   const page = pageCleared(context);
   if (!failed || !page || page.cleared.timestamp < change.at) return undefined;
   return `${bad} no longer runs: its deployment failed and was rolled back, ${shortTaskDefinition(primary.taskDefinition)} runs ${primary.runningCount}/${primary.desiredCount} since ${clock(primary.updatedAt)} and the alarm ${page.entry.alarm.name} is OK since ${clock(page.cleared.timestamp)}. No active failure: ${bad}'s defect is worth a ticket, not a page.`;
+}
+
+/**
+ * More demand is what scaling out is for. When the service asked for more units and they could
+ * not be placed (no instance with the CPU or memory, pods the scheduler cannot fit), the spike
+ * only revealed the fault: the failed placement is the cause to fix, and scaling out further
+ * would add more units that cannot be placed.
+ */
+export function blockedScaleOut(context: TriageContext): string | undefined {
+  const workload = context.workload;
+  if (!workload || workload.running >= workload.desired) return undefined;
+  const unplaced = workload.events.filter((e) => e.at <= context.now && failureMatch(e.message, (m) => m.entry.category === 'capacity'));
+  if (!unplaced.length) return undefined;
+  return `${workload.name} asked for ${workload.desired} and runs ${workload.running}: ${unplaced.length} placement failure(s) since ${clock(Math.min(...unplaced.map((e) => e.at)))}. The demand needed units that cannot be placed; the placement is the fault, not the traffic.`;
 }
 
 /**

@@ -7,8 +7,8 @@ import type { ChangeRecord, TriageContext } from '../reasoner/types';
 import { formatApiCall } from './mutations';
 import { classifyRisk } from './policy';
 
-/** Categories a rollback fixes when the failure came with a change. */
-const ROLLBACK_FIXES = new Set(['oom', 'bad-deploy', 'config-change', 'image-pull', 'crash-loop', 'health-check', 'cpu-saturation', 'disk-full', 'dns', 'tls', 'dependency']);
+/** Categories a rollback fixes when the failure came with a change (capacity: a version that reserves more than fits). */
+const ROLLBACK_FIXES = new Set(['oom', 'bad-deploy', 'config-change', 'image-pull', 'crash-loop', 'health-check', 'cpu-saturation', 'disk-full', 'dns', 'tls', 'dependency', 'capacity']);
 
 /** `firstNumber`: ids continue across conclusions of one investigation (a re-test concludes again). */
 export function proposeRemediations(conclusion: Conclusion, context: TriageContext, change: ChangeRecord | undefined, firstNumber = 1): RemediationProposal[] {

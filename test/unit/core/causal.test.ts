@@ -8,11 +8,12 @@ import { describe, it } from 'node:test';
 import type { K8sEvent, K8sObject, K8sPod, ProviderSet } from '../../../src/providers/types';
 import { CallCounter } from '../../../src/core/engine/callCounter';
 import { isAboutWorkload, scopeOf } from '../../../src/core/engine/eventAttribution';
-import { checkVerdict, rolledBack, transientSymptom } from '../../../src/core/engine/verdictChecks';
+import { blockedScaleOut, checkVerdict, rolledBack, transientSymptom } from '../../../src/core/engine/verdictChecks';
 import { analyzeResult } from '../../../src/core/findings/analyzers';
 import { cronInterval, quantity } from '../../../src/core/findings/analyzers/kubernetes/objects';
 import type { Evidence, HypothesisNode } from '../../../src/core/model';
 import { dependencyOf } from '../../../src/core/reasoner/rules/dependencies';
+import { findingProposals } from '../../../src/core/reasoner/rules/findingRule';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
 import { triageContext } from './triageContext';
 
@@ -55,6 +56,20 @@ describe('object analyzers', () => {
     assert.deepEqual(found.map((f) => [f.analyzer, f.category, f.culprit.id]), [['service-selector', 'network', 'service/payments']]);
     // Unnamed by the symptoms and selecting no pod of the target: not this incident's.
     assert.deepEqual(analyzeResult(objects(service, endpoints), context({ pods: [pod('checkout-1')] })), []);
+  });
+
+  it('a LimitRange whose bound admission quotes refuses the new pods; the refused ReplicaSet gives way to it', () => {
+    const refusal = { at: onset - 5 * 60_000, type: 'Warning', reason: 'FailedCreate', object: 'ReplicaSet/checkout-7d9f8b6c5d', count: 12, message: 'Error creating: pods "checkout-7d9f8b6c5d-x2" is forbidden: maximum memory usage per Container is 1Gi, but limit is 2Gi' };
+    const ctx = context({ workload: { platform: 'kubernetes', name: 'checkout', desired: 6, running: 3, pending: 3, events: [refusal] } });
+    const range = (name: string, max: string) => ({ ...meta(name), createdAt: onset - 20 * 60_000, kind: 'LimitRange', limits: [{ type: 'Container', max: { memory: max } }] }) as K8sObject;
+    const found = analyzeResult(objects(range('container-max', '1024Mi'), range('pod-max', '4Gi')), ctx);
+    assert.deepEqual(found.map((f) => [f.analyzer, f.category, f.culprit.id, f.strength]), [['limitrange-refuses', 'config-change', 'limitrange/container-max', 'strong']]);
+    assert.match(found[0]!.summary, /maximum memory of 1024Mi per Container; checkout's new pods ask 2Gi and are refused \(12× ReplicaSet\/checkout-7d9f8b6c5d\); it was created at 09:40 UTC/);
+    const blamedOnReplicaSet = { analyzer: 'events', category: 'config-change' as const, culprit: { kind: 'replicaset' as const, id: 'checkout-7d9f8b6c5d' }, strength: 'strong' as const, object: 'ReplicaSet/checkout-7d9f8b6c5d', summary: 'FailedCreate' };
+    const proposed = findingProposals({ ...ctx, findings: [blamedOnReplicaSet, ...found] });
+    assert.deepEqual(proposed.map((p) => p.focus?.object), ['LimitRange/container-max']);
+    // No refusal quoting its bound: the range is not this incident's.
+    assert.deepEqual(analyzeResult(objects(range('container-max', '1Gi')), context({ workload: { ...ctx.workload!, events: [] } })), []);
   });
 
   it('a ConfigMap key the pods read that is missing is a configuration failure', () => {
@@ -235,6 +250,17 @@ describe('checks a conclusion must survive', () => {
     assert.equal(transientSymptom(context({ ...recovered, workload: { ...whole, running: 5, pending: 1 } })), undefined);
     const failing: [number, number][] = [[onset, 12], [onset + 60_000, 9]];
     assert.equal(transientSymptom(context({ ...recovered, errorSeries: failing })), undefined);
+  });
+  it('a traffic spike is not the cause while the units the service asked for cannot be placed', () => {
+    const unplaced = { at: onset - 20 * 60_000, message: '(service api) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 8e7d) has insufficient CPU units available.' };
+    const short = { platform: 'ecs' as const, name: 'api', desired: 6, running: 4, pending: 0, events: [unplaced] };
+    assert.match(blockedScaleOut(context({ workload: short })) ?? '', /api asked for 6 and runs 4: 1 placement failure\(s\) since 09:40/);
+    const spike = { ...node, category: 'traffic-spike' as const };
+    const outcome = checkVerdict({ node: spike, chain: [spike], chainEvidence: [evidence({ culprit: { kind: 'other', id: 'traffic' } })], descendants: [], context: context({ workload: short }), bar: 0.7, refuted: () => false });
+    assert.ok(outcome.confidence < 0.7);
+    // Whole, or short for a reason that is not placement: the spike may stand.
+    assert.equal(blockedScaleOut(context({ workload: { ...short, running: 6 } })), undefined);
+    assert.equal(blockedScaleOut(context({ workload: { ...short, events: [{ at: onset, message: '(service api) has reached a steady state.' }] } })), undefined);
   });
   it('a version whose deployment failed and was rolled back, with the page over, is no active failure', () => {
     const deployment = (taskDefinition: string, status: string, rolloutState: string, running: number) => ({ id: `ecs-svc/${taskDefinition}`, status, taskDefinition: `arn:aws:ecs:us-east-1:1:task-definition/${taskDefinition}`, desiredCount: 4, runningCount: running, createdAt: onset - 10 * 60_000, updatedAt: onset + 8 * 60_000, rolloutState });

@@ -67,6 +67,28 @@ describe('a new image', () => {
   });
 });
 
+describe('a version that reserves more than fits', () => {
+  const definition = (revision: number, cpu: string): EcsTaskDefinition => ({ arn: `arn:aws:ecs:eu-west-1:1:task-definition/ledger:${revision}`, family: 'ledger', revision, cpu, containers: [{ name: 'app', image: 'registry/ledger:5', environment: [] }] });
+  const diff = (from: string, to: string): QueryResult => ({ operation: 'ecs.taskDefinitionDiff', from: definition(27, from), to: definition(28, to) });
+  const capacity = (kinds: string, examples: string) => ({ node: { ...view({}).node, category: 'capacity' as const }, focus: { rule: 'change-diff', kinds, platform: 'ecs', toVersion: 'ledger:28', fromVersion: 'ledger:27', parentCategory: 'capacity', examples } });
+  const short = '3 capacity event(s): "(service ledger) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 3f1c) has insufficient CPU units available."';
+
+  it('blames the version when placement fails for lack of the resource it raised', () => {
+    const [evidence] = changeDiffRule.interpret(capacity('cpu', short), query, diff('512', '2048'), context);
+    assert.equal(evidence?.strength, 'strong');
+    assert.equal(evidence?.supports, true);
+    assert.deepEqual(evidence?.culprit, { kind: 'task-definition', id: 'ledger:28' });
+  });
+
+  it('leaves it to the cluster when the reservation shrank or another resource ran short', () => {
+    const [lowered] = changeDiffRule.interpret(capacity('cpu', short), query, diff('2048', '512'), context);
+    assert.equal(lowered?.supports, false);
+    const [memory] = changeDiffRule.interpret(capacity('cpu', short.replace('CPU units', 'memory')), query, diff('512', '2048'), context);
+    assert.equal(memory?.supports, false);
+    assert.equal(memory?.culprit, undefined);
+  });
+});
+
 describe('task-definition diffs', () => {
   const withSecrets = (revision: number, secrets: { name: string; valueFrom: string }[]): EcsTaskDefinition => ({ arn: `arn:aws:ecs:eu-west-1:1:task-definition/proxy:${revision}`, family: 'proxy', revision, containers: [{ name: 'app', image: 'registry/proxy:1', environment: [{ name: 'MODE', value: 'prod' }], secrets }] });
   it('a removed or repointed secret reference is a changed setting, named without its value', () => {

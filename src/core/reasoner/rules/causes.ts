@@ -35,11 +35,13 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
     };
     const ago = `${minutesBetween(change.at, context.onset)} min before symptoms`;
     const has = (kind: string) => change.differences.some((d) => d.kind === kind || (kind === 'env' && d.kind.startsWith('env-')));
+    // What the parent's evidence says ran short ("insufficient CPU units", "Insufficient memory").
+    const stated = evidence.map((e) => `${e.summary}\n${e.excerpt ?? ''}`).join('\n').slice(0, 4_000);
     if (kinds.includes('memory') && has('memory')) {
-      out.push({ category, title: `Memory limit changed in ${change.toVersion}`, rationale: `${change.summary} changed memory ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'memory' } });
+      out.push({ category, title: `Memory limit changed in ${change.toVersion}`, rationale: `${change.summary} changed memory ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'memory', examples: stated } });
     }
     if (kinds.includes('cpu') && has('cpu')) {
-      out.push({ category, title: `CPU allocation changed in ${change.toVersion}`, rationale: `${change.summary} changed CPU ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'cpu' } });
+      out.push({ category, title: `CPU allocation changed in ${change.toVersion}`, rationale: `${change.summary} changed CPU ${ago}.`, prior: 0.6, focus: { ...base, rule: 'change-diff', kinds: 'cpu', examples: stated } });
     }
     if (kinds.includes('image') && has('image')) {
       // What the new tasks printed before dying counts too: "exec format error" is in the logs, not the stop reason.

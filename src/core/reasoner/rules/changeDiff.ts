@@ -46,6 +46,7 @@ export const changeDiffRule: FailureRule = {
     switch (kinds) {
       case 'memory':
       case 'cpu': {
+        if (hypothesis.focus.parentCategory === 'capacity') return [reservationRaised(kinds, differences, hypothesis.focus.examples ?? '', shipped)];
         const lowered = differences.filter((d) => quantity(d.after) < quantity(d.before));
         return [
           lowered.length
@@ -118,6 +119,19 @@ function envEvidence(differences: ChangeDifference[], before: ContainerShape[] |
 }
 
 /** "512Mi" / "0.5" / "250m" / "1024" → a comparable number (memory in MiB, cpu in millicores/units). */
+/**
+ * Units that cannot be placed for lack of CPU (memory), of a version that reserves more CPU
+ * (memory) than the one before it: the new reservation does not fit where the old one ran. A
+ * cluster short of the other resource, or a reservation that did not grow, stays capacity.
+ */
+function reservationRaised(kinds: string, differences: ChangeDifference[], stated: string, shipped: EvidenceDraft['culprit']): EvidenceDraft {
+  const raised = differences.filter((d) => quantity(d.after) > quantity(d.before));
+  const short = new RegExp(`insufficient ${kinds}`, 'i').test(stated);
+  return raised.length && short
+    ? { kind: 'task-definition-diff', strength: 'strong', supports: true, summary: `${raised.map((d) => d.text).join('; ')} — more ${kinds} than the version that ran, and placement fails for lack of ${kinds}.`, culprit: shipped, data: { before: raised[0]!.before ?? '', after: raised[0]!.after ?? '' } }
+    : { kind: 'task-definition-diff', strength: 'weak', supports: false, summary: `${differences.map((d) => d.text).join('; ')} — ${raised.length ? `placement does not fail for lack of ${kinds}` : 'not more than before'}.` };
+}
+
 function quantity(value: string | undefined): number {
   if (!value) return Infinity;
   const match = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G)?$/.exec(value.trim());

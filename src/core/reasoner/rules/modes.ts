@@ -175,7 +175,8 @@ export const MODE_SPECS: ModeSpec[] = [
     title: (c) => `Not enough capacity to place ${c.incident.service}${c.workload && c.workload.running < c.workload.desired ? ` (running ${c.workload.running} of ${c.workload.desired})` : ''}`,
     extraCue: (c) => (c.workload && c.workload.running < c.workload.desired ? { prior: 0.3, rationale: `running ${c.workload.running} of ${c.workload.desired} desired` } : undefined),
     culprit: (matches, context) => schedulingCulprit(matches, context) ?? { kind: 'other', id: 'capacity' },
-    causes: [],
+    // A version that reserves more CPU or memory than its predecessor may not fit where that one ran.
+    causes: ['cpu', 'memory'],
   },
   {
     id: 'disk-full',
