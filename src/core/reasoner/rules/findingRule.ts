@@ -28,7 +28,8 @@ function mentioned(finding: Finding, context: TriageContext): boolean {
 
 export function findingProposals(context: TriageContext): HypothesisProposal[] {
   const groups = new Map<string, Finding[]>();
-  for (const finding of context.findings ?? []) groups.set(findingKey(finding), [...(groups.get(findingKey(finding)) ?? []), finding]);
+  const superseded = new Set((context.findings ?? []).flatMap((f) => f.supersedes ?? []));
+  for (const finding of context.findings ?? []) if (!superseded.has(findingKey(finding))) groups.set(findingKey(finding), [...(groups.get(findingKey(finding)) ?? []), finding]);
   return [...groups.entries()].map(([key, findings]) => {
     const lead = findings.find((f) => f.strength === 'strong') ?? findings[0]!;
     // A failure that began before the alert (a metric's slow climb) dates its cause from its own start.

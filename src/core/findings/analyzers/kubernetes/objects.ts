@@ -10,6 +10,7 @@ import { failingTogether } from '../../../reasoner/rules/dependencies';
 import { minutesBetween } from '../../../reasoner/rules/common';
 import { changedNear, mentions, objectsOf, recheckOf, selectorOf, selects, surroundingsQuery, targetPods, type Finding } from './common';
 import type { Analyzer } from '../index';
+import { findingKey } from '../../types';
 
 /** How soon after a setting changed the failures it caused show (a mounted file refreshes within about a minute, a reload within a few). */
 const AFTER_CHANGE_MS = 10 * 60_000;
@@ -377,4 +378,47 @@ const disruptionBudgets: Analyzer = (result, context) => {
   return out;
 };
 
-export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, cronJobs, probes, nodes, autoscalers, disruptionBudgets];
+/** What admission says when a pod breaks a LimitRange bound: `maximum memory usage per Container is 1Gi, but limit is 2Gi`. */
+const LIMIT_REFUSAL = /\b(maximum|minimum) (cpu|memory|ephemeral-storage) usage per (Container|Pod) is (\S+?),? but (?:limit|request) is (\S+?)[.,]?(?:\s|$)/;
+
+/**
+ * LimitRanges whose bound refuses the workload's new pods (admission rejects them: FailedCreate
+ * on its ReplicaSet). The refusal quotes the bound, not the object: the LimitRange is the one
+ * of the namespace with that bound for that resource. Admission checks only new pods, so the
+ * running ones hide it until a rollout or a scale-out; a range created shortly before is the
+ * change that started it.
+ */
+const limitRanges: Analyzer = (result, context) => {
+  const out: Finding[] = [];
+  const refusals = (context.workload?.events ?? []).map((e) => ({ event: e, match: LIMIT_REFUSAL.exec(e.message) })).filter((r) => r.match);
+  if (!refusals.length) return out;
+  for (const range of objectsOf(result, 'LimitRange')) {
+    const hit = refusals.find(({ match }) => {
+      const [, bound, resource, type, value] = match!;
+      const item = range.limits.find((l) => l.type === type);
+      const set = bound === 'maximum' ? item?.max : item?.min;
+      return set?.[resource!] !== undefined && quantity(set[resource!]!) === quantity(value!);
+    });
+    if (!hit) continue;
+    const [, bound, resource, type, , asked] = hit.match!;
+    const item = range.limits.find((l) => l.type === type)!;
+    const value = (bound === 'maximum' ? item.max : item.min)![resource!]!;
+    const count = refusals.filter((r) => r.match![0] === hit.match![0]).reduce((n, r) => n + (r.event.count ?? 1), 0);
+    const fresh = changedNear(range.createdAt, context);
+    out.push({
+      analyzer: 'limitrange-refuses',
+      category: 'config-change',
+      culprit: { kind: 'other', id: `limitrange/${range.name}` },
+      strength: 'strong',
+      object: `LimitRange/${range.name}`,
+      summary: `LimitRange ${range.name} sets a ${bound} ${resource} of ${value} per ${type}; ${context.workload!.name}'s new pods ask ${asked} and are refused (${count}× ${hit.event.object ?? 'FailedCreate'})${fresh ? `; it was created at ${new Date(range.createdAt).toISOString().slice(11, 16)} UTC` : ''}`,
+      at: fresh ? range.createdAt : undefined,
+      recheck: recheckOf({ kind: 'LimitRange', name: range.name }, context, `Does LimitRange ${range.name} still bound ${resource} at ${value}?`),
+      // The events reader blames the refused ReplicaSet; the bound that refuses it is the cause.
+      supersedes: refusals.filter((r) => r.event.object?.startsWith('ReplicaSet/')).map((r) => findingKey({ category: 'config-change', culprit: { kind: 'replicaset', id: r.event.object!.slice('ReplicaSet/'.length) } })),
+    });
+  }
+  return out;
+};
+
+export const KUBERNETES_OBJECT_ANALYZERS: readonly Analyzer[] = [services, ingresses, configuration, claims, networkPolicies, quotas, limitRanges, cronJobs, probes, nodes, autoscalers, disruptionBudgets];
