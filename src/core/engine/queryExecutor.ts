@@ -28,7 +28,7 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
       if (query.provider === 'kubernetes') {
         const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
         const { namespace, selector } = splitNamespaced(query.target);
-        const { events, lastWords } = await podLogEvents(k8s, namespace, selector, baselineWindow.start, limits, signal);
+        const { events, lastWords } = await podLogEvents(k8s, namespace, await resolveSelector(k8s, namespace, selector, signal), baselineWindow.start, limits, signal);
         const terms = parseTerms(p.terms);
         // The overview also keeps what the terms miss: a line the taxonomy knows as a failure
         // ("curl: (6) Could not resolve host") and a dead container's last words.
@@ -76,7 +76,7 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
     case 'k8s.pods': {
       const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
       const { namespace, selector } = splitNamespaced(query.target);
-      return { operation: 'k8s.pods', pods: await k8s.listPods(namespace, selector, signal) };
+      return { operation: 'k8s.pods', pods: await k8s.listPods(namespace, await resolveSelector(k8s, namespace, selector, signal), signal) };
     }
     case 'k8s.events': {
       const k8s = need(providers.kubernetes, 'kubernetes', 'Kubernetes');
@@ -185,8 +185,8 @@ export async function executeQuery(query: QuerySpec, providers: ProviderSet, lim
   }
 }
 
-/** Lines a container printed just before it died: what `kubectl logs --previous` is read for. */
-const LAST_WORDS = 3;
+/** Lines a container printed just before it died: what `kubectl logs --previous` is read for (the error, and the address or setting it was using). */
+const LAST_WORDS = 6;
 
 /** The unit a stream belongs to (`pod/container (previous)` is the same unit as `pod/container`). */
 function lastWordsByUnit(lines: Map<LogEvent, string>): Record<string, string[]> {
@@ -268,6 +268,25 @@ function splitTarget(target: string): [string, string] {
   const slash = target.indexOf('/');
   if (slash <= 0) throw new ProviderError('ecs', 'failed', `target "${target}" is not of the form parent/name`);
   return [target.slice(0, slash), target.slice(slash + 1)];
+}
+
+/** `deployment:NAME` in a selector's place: the pods of that Deployment, whatever its labels. */
+const WORKLOAD_SELECTOR = /^deployment:([a-z0-9][a-z0-9.-]*)$/;
+
+/**
+ * The label selector a query's target means. A dependency named by a host name is a Deployment
+ * of that name more often than it is labelled `app=NAME` (kompose, Helm charts label otherwise):
+ * its own selector says which pods are its. No such Deployment: `app=NAME`, the common label.
+ */
+async function resolveSelector(k8s: KubernetesProvider, namespace: string, selector: string, signal?: AbortSignal): Promise<string> {
+  const name = WORKLOAD_SELECTOR.exec(selector)?.[1];
+  if (!name) return selector;
+  try {
+    return (await k8s.getDeployment(namespace, name, signal)).selector;
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'not-found') return `app=${name}`;
+    throw error;
+  }
 }
 
 function splitNamespaced(target: string): { namespace: string; selector: string } {

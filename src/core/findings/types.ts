@@ -26,6 +26,8 @@ export interface Finding {
   /** The targeted query that re-reads the object (the hypothesis's test). */
   recheck?: QueryProposal;
   excerpt?: string;
+  /** Words the workload would log about the culprit besides its name (the settings a changed ConfigMap holds). */
+  terms?: string[];
   /** Keys (`findingKey`) of findings this one explains: the refusal an event blamed on a ReplicaSet comes from this object; those give way to it. */
   supersedes?: string[];
   /** A measured series behind it (a metric), for the panel's chart. */

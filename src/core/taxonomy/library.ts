@@ -13,6 +13,7 @@ const PGBOUNCER = 'https://www.pgbouncer.org/config.html#max_client_conn';
 const MYSQL = 'https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html';
 const REDIS = 'https://redis.io/docs/latest/develop/reference/clients/ (maxclients); https://redis.io/docs/latest/develop/reference/eviction/';
 const MONGO = 'https://www.mongodb.com/docs/drivers/node/current/connection-troubleshooting/';
+const MONGO_CODES = 'https://www.mongodb.com/docs/manual/reference/error-codes/';
 const GO_X509 = 'https://pkg.go.dev/crypto/x509#CertificateInvalidError';
 const NODE_TLS = 'https://nodejs.org/api/tls.html#x509-certificate-error-codes';
 const OPENSSL = 'https://docs.openssl.org/master/man1/openssl-verification-options/ (verification errors)';
@@ -66,6 +67,8 @@ export const LIBRARY: readonly TaxonomyEntry[] = [
   L('redis.ReadOnlyReplica', 'dependency', 'strong', 'dependency', 'Writes hit a replica: a failover moved the primary.', [/\bREADONLY You can't write against a read only replica\b/], REDIS),
   L('redis.ClusterDown', 'dependency', 'strong', 'dependency', 'The Redis cluster is down or its slots are not covered.', [/\bCLUSTERDOWN\b/], 'https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/'),
   L('mongo.ServerSelection', 'dependency', 'strong', 'dependency', 'The MongoDB driver found no suitable server in time.', [/\bMongoServerSelectionError\b/, /\bServer selection timed out after \d+ ms\b/, /\bMongoTimeoutError\b/], MONGO),
+  L('mongo.Unauthorized', 'permissions', 'strong', 'identity', 'The MongoDB user lacks a role for the command on that database (error 13, Unauthorized): a revoked or missing grant.', [/\bnot authorized on (?<detail>[\w.-]+) to execute command\b/, /\bcommand \w+ requires authentication\b/, /\(Unauthorized\)/], MONGO_CODES),
+  L('mongo.AuthenticationFailed', 'permissions', 'strong', 'secret', 'MongoDB rejected the credentials (error 18, AuthenticationFailed): a wrong or rotated password, or the wrong auth database.', [/\bMongo\w*Error: Authentication failed\b/, /\bAuthentication failed\b.*\bcode\W+18\b/, /\(AuthenticationFailed\)/], MONGO_CODES),
   L('mongo.WaitQueueTimeout', 'capacity', 'strong', 'dependency', 'No pooled MongoDB connection was free in time.', [/\bMongoWaitQueueTimeoutError\b/, /\bTimed out while checking out a connection from connection pool\b/], MONGO),
   // ── TLS ───────────────────────────────────────────────────────────────────────────────────
   L('tls.CertificateExpired', 'tls', 'strong', 'certificate', 'A certificate in the chain is expired or not yet valid (or the clock is wrong).', [/\bx509: certificate has expired or is not yet valid\b/, /\bCERT_HAS_EXPIRED\b/, /\bcertificate verify failed: certificate has expired\b/, /\bcertificate (?:has )?expired\b/i, /\bCERT_NOT_YET_VALID\b/], `${GO_X509}; ${NODE_TLS}; ${OPENSSL}`),

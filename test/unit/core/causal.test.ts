@@ -10,10 +10,11 @@ import { CallCounter } from '../../../src/core/engine/callCounter';
 import { isAboutWorkload, scopeOf } from '../../../src/core/engine/eventAttribution';
 import { blockedScaleOut, checkVerdict, rolledBack, transientSymptom } from '../../../src/core/engine/verdictChecks';
 import { analyzeResult } from '../../../src/core/findings/analyzers';
-import { cronInterval, quantity } from '../../../src/core/findings/analyzers/kubernetes/objects';
+import { cronInterval, quantity, settingNames } from '../../../src/core/findings/analyzers/kubernetes/objects';
 import type { Evidence, HypothesisNode } from '../../../src/core/model';
 import { dependencyOf } from '../../../src/core/reasoner/rules/dependencies';
-import { findingProposals } from '../../../src/core/reasoner/rules/findingRule';
+import { findingProposals, findingRule } from '../../../src/core/reasoner/rules/findingRule';
+import { causeProposals } from '../../../src/core/reasoner/rules/causes';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
 import { triageContext } from './triageContext';
 
@@ -70,6 +71,24 @@ describe('object analyzers', () => {
     assert.deepEqual(proposed.map((p) => p.focus?.object), ['LimitRange/container-max']);
     // No refusal quoting its bound: the range is not this incident's.
     assert.deepEqual(analyzeResult(objects(range('container-max', '1Gi')), context({ workload: { ...ctx.workload!, events: [] } })), []);
+  });
+
+  it('a ConfigMap changed in place, with no newer rollout, is the cause a resource mode branches to; its test searches its settings from the change on', () => {
+    const mounted = pod('checkout-1', { volumes: [{ name: 'config', type: 'configMap', source: 'checkout-config' }] });
+    const config = { ...meta('checkout-config'), kind: 'ConfigMap', keys: ['config.yaml'], data: { 'config.yaml': 'scratch_dir: /tmp/scratch\nscratch_cache_max_mb: 4096\nformats: [webp]\n' }, updatedAt: onset - 16 * 60_000, immutable: false } as K8sObject;
+    assert.deepEqual(settingNames((config as { data: Record<string, string> }).data), ['config.yaml', 'scratch_dir', 'scratch_cache_max_mb']);
+    const ctx = context({ pods: [mounted], logSource: { kind: 'pods', namespace: 'shop', labelSelector: 'app=checkout' } });
+    ctx.findings = analyzeResult(objects(config), ctx);
+    const disk: HypothesisNode = { id: 'H1', depth: 0, category: 'disk-full', title: 'checkout ran out of disk space', rationale: 'r', prior: 0.6, status: 'supported', confidence: 0.77, evidenceIds: [], queryIds: [] };
+    const [child] = causeProposals(['setting', 'commit'], { node: disk, focus: {} }, [], ctx);
+    assert.equal(child?.category, 'disk-full');
+    assert.match(child?.title ?? '', /ConfigMap\/checkout-config changed at 09:44 UTC, 16 min before/);
+    const [search] = findingRule.plan({ node: { ...disk, id: 'H1.1' }, focus: child!.focus! }, ctx).filter((q) => q.operation === 'logs.compareWindows');
+    assert.deepEqual(JSON.parse(String(search?.params.terms)), ['checkout-config', 'config.yaml', 'scratch_dir', 'scratch_cache_max_mb']);
+    assert.equal(search?.window?.start, onset - 16 * 60_000);
+    // A rollout after the ConfigMap changed is the newer change: the setting is not proposed.
+    const rollout = { kind: 'deployment' as const, platform: 'kubernetes' as const, at: onset - 5 * 60_000, summary: 'r', toVersion: 'checkout-7d9f8b6c5d', differences: [] };
+    assert.deepEqual(causeProposals(['setting'], { node: disk, focus: {} }, [], { ...ctx, changes: [rollout] }), []);
   });
 
   it('a ConfigMap key the pods read that is missing is a configuration failure', () => {

@@ -9,6 +9,7 @@ import type { HypothesisNode, QuerySpec } from '../../../src/core/model';
 import { diffContainers, ecsContainers } from '../../../src/core/engine/changes';
 import { changeDiffRule } from '../../../src/core/reasoner/rules/changeDiff';
 import { configChangeRule } from '../../../src/core/reasoner/rules/configChange';
+import { dependencyCauseRule, dependencyChangeRule } from '../../../src/core/reasoner/rules/dependencyCause';
 import type { QueryResult, TriageContext } from '../../../src/core/reasoner/types';
 import { triageContext } from './triageContext';
 import type { EcsTaskDefinition, LogEvent } from '../../../src/providers/types';
@@ -86,6 +87,55 @@ describe('a version that reserves more than fits', () => {
     const [memory] = changeDiffRule.interpret(capacity('cpu', short.replace('CPU units', 'memory')), query, diff('512', '2048'), context);
     assert.equal(memory?.supports, false);
     assert.equal(memory?.culprit, undefined);
+  });
+});
+
+describe('a dependency\'s own deployment', () => {
+  const definition = (revision: number, image: string, port: string): EcsTaskDefinition => ({ arn: `arn:aws:ecs:us-east-1:1:task-definition/quote:${revision}`, family: 'quote', revision, containers: [{ name: 'quote', image, environment: [{ name: 'QUOTE_PORT', value: port }] }] });
+  const focus = { rule: 'dependency-change', dependency: 'quote', platform: 'ecs', cluster: 'prod', fromVersion: 'arn:aws:ecs:us-east-1:1:task-definition/quote:17', toVersion: 'arn:aws:ecs:us-east-1:1:task-definition/quote:18' };
+  const node = { ...view({}).node, id: 'H1.1', category: 'config-change' as const };
+
+  it('is read from the version it replaced: the deploy evidence leads to a diff of the two task definitions', () => {
+    const deployed = { kind: 'deployment' as const, strength: 'strong' as const, supports: true, summary: 'quote deployed quote:18', culprit: { kind: 'task-definition' as const, id: 'quote:18' }, data: { deployedFrom: focus.fromVersion, to: focus.toVersion, changeAt: onset - 6 * MIN } };
+    const [child] = dependencyCauseRule.refine!({ node, focus: { rule: 'dependency-cause', dependency: 'quote', platform: 'ecs', cluster: 'prod' } }, [deployed], context);
+    assert.equal(child?.focus?.rule, 'dependency-change');
+    const [diff] = dependencyChangeRule.plan({ node, focus: child!.focus! }, context);
+    assert.deepEqual([diff?.operation, diff?.target, diff?.params], ['ecs.taskDefinitionDiff', 'prod/quote', { from: focus.fromVersion, to: focus.toVersion }]);
+  });
+
+  it('that crashes says why in its last words, once per restart: that counts, and the address it used is the next hop', () => {
+    const k8s = triageContext(onset, { platform: 'kubernetes', namespace: 'hotels', kind: 'Deployment', name: 'frontend', deployment: 'frontend' }, {}, 'frontend');
+    const url = '2026-05-25T11:07:12Z INF cmd/geo/main.go:36 > Read database URL: mongodb-geo:27017';
+    const panic = 'panic: not authorized on geo-db to execute command { count: "geo", $db: "geo-db" }';
+    const result = { ...(logs([line(onset + 2 * MIN, url), line(onset + 2 * MIN, panic)]) as Extract<QueryResult, { operation: 'logs.compareWindows' }>), lastWords: { 'geo-5f6d/geo': [url, panic] } };
+    const geo = { node: { ...node, category: 'dependency' as const }, focus: { rule: 'dependency-cause', dependency: 'geo', platform: 'kubernetes', namespace: 'hotels', hops: '2', visited: 'frontend,search,geo' } };
+    const [said] = dependencyCauseRule.interpret(geo, query, result, k8s);
+    assert.deepEqual([said?.strength, said?.supports, said?.data?.further], ['strong', true, 'mongodb-geo']);
+    assert.match(said!.summary, /geo is failing too \(its containers die saying so\)/);
+    // Not a last word: one line is not yet a failure of geo's, but lines it never printed say it behaves differently (not a refutation).
+    const [once] = dependencyCauseRule.interpret(geo, query, logs([line(onset + 2 * MIN, url), line(onset + 2 * MIN, panic)]), k8s);
+    assert.deepEqual([once?.supports, once?.strength], [false, 'none']);
+    assert.match(once!.summary, /geo logs 2 kind\(s\) of line it did not before, no repeated error among them/);
+    // The same lines as before, no errors: it looks healthy, a (weak) refutation.
+    const [same] = dependencyCauseRule.interpret(geo, query, logs([line(onset + 2 * MIN, 'processed job in 40ms')]), k8s);
+    assert.deepEqual([same?.supports, same?.strength], [false, 'weak']);
+    // The hop goes past geo (already visited, though "geo is down" comes first) to what its errors name.
+    const down = { kind: 'pod-status' as const, strength: 'strong' as const, supports: true, summary: 'geo has 0 of 1 replicas ready.', culprit: { kind: 'dependency' as const, id: 'geo' } };
+    const [next] = dependencyCauseRule.refine!(geo, [down, { ...said!, culprit: { kind: 'dependency', id: 'mongodb-geo' } }], k8s);
+    assert.equal(next?.focus?.dependency, 'mongodb-geo');
+  });
+
+  it('that kept the image and changed settings is a configuration change of that version', () => {
+    const [evidence] = dependencyChangeRule.interpret({ node, focus }, query, { operation: 'ecs.taskDefinitionDiff', from: definition(17, 'registry/quote:2.1', '8080'), to: definition(18, 'registry/quote:2.1', '8090') }, context);
+    assert.deepEqual([evidence?.strength, evidence?.supports, evidence?.culprit], ['strong', true, { kind: 'task-definition', id: 'quote:18' }]);
+    assert.match(evidence!.summary, /kept the image of quote:17; only settings changed \(quote env QUOTE_PORT changed\)/);
+    assert.ok(!evidence!.summary.includes('8090'), 'values are not quoted');
+  });
+
+  it('that shipped a new image is new code, not only settings', () => {
+    const [evidence] = dependencyChangeRule.interpret({ node, focus }, query, { operation: 'ecs.taskDefinitionDiff', from: definition(17, 'registry/quote:2.1', '8080'), to: definition(18, 'registry/quote:2.2', '8090') }, context);
+    assert.equal(evidence?.supports, false);
+    assert.match(evidence!.summary, /new image/);
   });
 });
 

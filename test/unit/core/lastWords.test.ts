@@ -38,6 +38,10 @@ describe('wide pod-log overview: last words and taxonomy lines', () => {
     pods.find((p) => p.name === INIT_POD)!.initContainerStatuses = [
       { name: 'wait-for-db', ready: false, state: 'terminated', reason: 'Error', exitCode: 1, startedAt: '2026-01-15T11:50:05Z', finishedAt: '2026-01-15T11:50:09Z', logs: [{ at: '2026-01-15T11:50:08Z', message: 'nc: bad address \'orders-db\'' }] },
     ];
+    // A Deployment labelled the kompose way: nothing of it is `app=geo`.
+    const shop = input.world.kubernetes!.namespaces[0] as unknown as { deployments: unknown[]; pods: unknown[] };
+    shop.deployments.push({ name: 'geo', labels: { 'io.kompose.service': 'geo' }, replicas: 1, revision: 1, createdAt: '2026-01-10T09:00:00Z', replicaSets: [{ name: 'geo-5f6d7c8b9', revision: 1, replicas: 1, createdAt: '2026-01-10T09:00:00Z', containers: [{ name: 'geo', image: 'registry.example/geo:1.0' }] }] });
+    shop.pods.push({ name: 'geo-5f6d7c8b9-h2k4m', replicaSet: 'geo-5f6d7c8b9', phase: 'Running', createdAt: '2026-01-10T09:01:00Z', containers: [{ name: 'geo', ready: true, state: 'running', startedAt: '2026-01-10T09:01:00Z' }] });
     handle = await startSandbox({ scenario: parseScenario(input) });
     providers = sandboxProviders(handle);
   });
@@ -65,6 +69,18 @@ describe('wide pod-log overview: last words and taxonomy lines', () => {
     // `migrate` waits in PodInitializing: reading it would be a 400, not evidence.
     assert.deepEqual(wide.lastWords, { [`${INIT_POD}/wait-for-db (init)`]: ["nc: bad address 'orders-db'"] });
     assert.deepEqual(wide.incident.map((e) => e.logStream), [`${INIT_POD}/wait-for-db (init)`]);
+  });
+
+  it('`deployment:NAME` reads the pods of that Deployment by its own selector; no such Deployment, `app=NAME`', async () => {
+    const pods = async (selector: string) => {
+      const result = await executeQuery({ id: 'Q2', hypothesisId: 'H1', provider: 'kubernetes', operation: 'k8s.pods', target: `shop/${selector}`, params: {}, rationale: 'test' }, providers, { maxLogEvents: 500, maxPods: 5, now });
+      assert.equal(result.operation, 'k8s.pods');
+      return (result as Extract<QueryResult, { operation: 'k8s.pods' }>).pods.map((p) => p.name).sort();
+    };
+    assert.deepEqual(await pods('app=geo'), [], 'geo is not labelled app=geo');
+    assert.deepEqual(await pods('deployment:geo'), ['geo-5f6d7c8b9-h2k4m']);
+    // orders-db is a StatefulSet: the common label still finds its pods.
+    assert.deepEqual(await pods('deployment:orders-db'), await pods('app=orders-db'));
   });
 
   it('a CloudWatch overview stays a server-side filter: wide is not sent', () => {

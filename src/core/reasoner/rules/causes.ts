@@ -7,8 +7,12 @@ import type { EvidenceDraft, HypothesisProposal, HypothesisView, TriageContext }
 import { clock, isFresh, minutesBetween, suspectChange } from './common';
 import { dependencyOf, INTERNAL_HOST, type DependencyRef } from './dependencies';
 import type { ServiceMapEntry } from '../types';
+import { findingFocus } from './findingRule';
 
-export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'command' | 'env' | 'dependency';
+export type CauseKind = 'commit' | 'memory' | 'cpu' | 'image' | 'command' | 'env' | 'dependency' | 'setting';
+
+/** Findings of a setting the pods read that changed (a ConfigMap or Secret updated in place). */
+const SETTING_CHANGES = new Set(['configmap-changed', 'secret-changed']);
 
 const TWO_HOURS = 2 * 3_600_000;
 // A crash loop is not one: the setting that makes a service crash is a configuration change; a
@@ -78,11 +82,27 @@ export function causeProposals(kinds: readonly CauseKind[], hypothesis: Hypothes
     }
   }
 
+  if (kinds.includes('setting')) {
+    // No rollout carries a setting changed in place: the ConfigMap or Secret updated before the failure is the change to test.
+    const began = context.recurrence?.since ?? context.onset;
+    const changed = (context.findings ?? []).filter((f) => SETTING_CHANGES.has(f.analyzer) && f.at !== undefined && f.at <= began && began - f.at <= horizonMs).sort((a, b) => b.at! - a.at!)[0];
+    if (changed && !(change && change.at > changed.at!)) {
+      out.push({
+        category,
+        title: `${changed.object} changed at ${clock(changed.at!)}, ${minutesBetween(changed.at!, began)} min before: a setting the pods read caused it`,
+        rationale: `${hypothesis.node.title}; no newer rollout, and ${changed.object} (read by the pods) changed in place before it began.`,
+        prior: 0.55,
+        focus: { ...findingFocus(changed, changed.at), parentCategory: category },
+      });
+    }
+  }
+
   if (kinds.includes('dependency')) {
-    const named = evidence.map((e) => e.culprit).find((c) => c?.kind === 'dependency');
+    const visited = (hypothesis.focus.visited ?? '').split(',').filter(Boolean);
+    // The first dependency the evidence names that the chain has not been to: "geo is down" names geo, its errors the next hop.
+    const named = evidence.map((e) => e.culprit).find((c) => c?.kind === 'dependency' && !visited.includes(c.id) && c.id !== context.incident.service);
     const dependency = named ? { name: named.id, entry: context.serviceMap[named.id] } : dependencyOf(examples.split('\n'), context);
     const entry = dependency?.entry;
-    const visited = (hypothesis.focus.visited ?? '').split(',').filter(Boolean);
     const depth = Number(hypothesis.focus.hops ?? 0);
     if (dependency && !visited.includes(dependency.name) && dependency.name !== context.incident.service) {
       // Without a service map the dependency is looked up where the target runs: a Deployment

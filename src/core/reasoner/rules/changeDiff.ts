@@ -56,7 +56,9 @@ export const changeDiffRule: FailureRule = {
       }
       case 'image': {
         const examples = hypothesis.focus.examples ?? '';
-        const named = differences.filter((d) => d.after && examples.includes(d.after.split(':')[1] ?? d.after));
+        // A pull that fails names the tag; a line that merely prints the version (a banner) does not blame it.
+        const pulls = examples.split('\n').filter((line) => failureMatch(line, (m) => m.entry.category === 'image-pull'));
+        const named = differences.filter((d) => d.after && pulls.some((line) => line.includes(d.after!.split(':')[1] ?? d.after!)));
         // A failure only an image causes (built for another CPU architecture, no manifest for the platform).
         const imageFailure = named.length ? undefined : examples.split('\n').map((line) => failureMatch(line, (m) => m.entry.names === 'image')).find(Boolean);
         return [

@@ -10,12 +10,15 @@
 import { rolloutChanges, podTerminations } from '../../engine/triageKubernetes';
 import { taskTermination } from '../../engine/triageEcs';
 import { logWindows, OVERVIEW_TERMS, renderLogQuery } from '../../engine/logQueries';
-import { shortTaskDefinition } from '../../engine/changes';
-import type { EvidenceDraft, HypothesisView, LogSource, QueryProposal, Termination, TriageContext } from '../types';
+import { diffContainers, ecsContainers, shortTaskDefinition } from '../../engine/changes';
+import type { EcsDeployment } from '../../../providers/types';
+import type { EvidenceDraft, HypothesisView, LogSource, QueryProposal, QueryResult, Termination, TriageContext } from '../types';
 import { clock, describeChange, excerpt, isFresh, iso, minutesBetween, patternsOf, summarisePatterns, type FailureRule } from './common';
 import { causeProposals } from './causes';
 import { dependencyOf } from './dependencies';
 import { explainedBySignature } from './signatures';
+import { failureMatch } from '../../taxonomy';
+import type { PatternChange } from '../../logs/patternChange';
 
 /** What a saturated database or service logs besides errors. */
 const SATURATION_TERMS = ['duration', 'slow', 'lock', 'waiting', 'too many', 'connection', 'terminating', 'statement', 'checkpoint'];
@@ -28,7 +31,7 @@ function logSourceOf(hypothesis: HypothesisView, context: TriageContext): LogSou
   const entry = context.serviceMap[name];
   if (entry?.logGroup) return { kind: 'cloudwatch', logGroup: entry.logGroup };
   if (entry?.kubernetes) return { kind: 'pods', ...entry.kubernetes };
-  if (hypothesis.focus.platform === 'kubernetes' && hypothesis.focus.namespace) return { kind: 'pods', namespace: hypothesis.focus.namespace, labelSelector: `app=${name}` };
+  if (hypothesis.focus.platform === 'kubernetes' && hypothesis.focus.namespace) return { kind: 'pods', namespace: hypothesis.focus.namespace, labelSelector: `deployment:${name}` };
   return undefined;
 }
 
@@ -47,7 +50,7 @@ export const dependencyCauseRule: FailureRule = {
       queries.push({ provider: 'ecs', operation: 'ecs.stoppedTasks', target: ref, params: {}, window: logWindows(context).incident, rationale: `Are ${name}'s own tasks stopping?` });
     } else if (namespace && !entry?.kubernetes) {
       queries.push({ provider: 'kubernetes', operation: 'k8s.rollout', target: `${namespace}/${name}`, params: {}, rationale: `Did ${name} roll out a new version before the symptoms, and are its replicas ready?` });
-      queries.push({ provider: 'kubernetes', operation: 'k8s.pods', target: `${namespace}/app=${name}`, params: {}, rationale: `Are ${name}'s own pods crashing, killed or not ready?` });
+      queries.push({ provider: 'kubernetes', operation: 'k8s.pods', target: `${namespace}/deployment:${name}`, params: {}, rationale: `Are ${name}'s own pods crashing, killed or not ready?` });
     }
     const source = logSourceOf(hypothesis, context);
     if (source) queries.push({ ...renderLogQuery(source, [...OVERVIEW_TERMS, ...SATURATION_TERMS], logWindows(context), { wide: true }), rationale: `What is new in ${name}'s own logs (errors, slow statements, lock waits)?` });
@@ -57,7 +60,7 @@ export const dependencyCauseRule: FailureRule = {
     const name = hypothesis.focus.dependency!;
     switch (result.operation) {
       case 'logs.compareWindows':
-        return [logsEvidence(hypothesis, patternsOf(result), context)];
+        return [logsEvidence(hypothesis, patternsOf(result), context, Object.values(result.lastWords ?? {}).flat())];
       case 'k8s.rollout': {
         const { deployment, replicaSets } = result;
         const changes = rolloutChanges(replicaSets, context.onset - CHANGE_HORIZON, context.onset);
@@ -97,6 +100,8 @@ export const dependencyCauseRule: FailureRule = {
             summary: `${name} deployed ${shortTaskDefinition(deployment.taskDefinition)} at ${clock(deployment.createdAt)}, ${minutesBetween(deployment.createdAt, context.onset)} min before ${context.incident.service}'s symptoms.`,
             observedAt: iso(deployment.createdAt),
             culprit: { kind: 'task-definition', id: shortTaskDefinition(deployment.taskDefinition) },
+            // The version it replaced, so the next step can read what the deployment changed.
+            data: { deployedFrom: previousTaskDefinition(service.deployments, deployment) ?? '', to: deployment.taskDefinition, changeAt: deployment.createdAt },
           });
         }
         if (service.runningCount < service.desiredCount) {
@@ -114,6 +119,17 @@ export const dependencyCauseRule: FailureRule = {
     const self = { ...context, incident: { ...context.incident, service: hypothesis.focus.dependency ?? context.incident.service } };
     const next = evidence.map((e): EvidenceDraft => (e.data?.further ? { ...e, culprit: { kind: 'dependency', id: String(e.data.further) } } : e));
     const out = causeProposals(['dependency'], hypothesis, next, self).filter((p) => p.focus?.dependency !== hypothesis.focus.dependency);
+    // The dependency's own ECS deployment: whether it shipped new code or only new settings is in its task definitions.
+    const deployed = evidence.find((e) => e.supports && e.data?.deployedFrom);
+    if (deployed) {
+      out.unshift({
+        category: 'config-change',
+        title: `${hypothesis.focus.dependency}'s deployment of ${shortTaskDefinition(String(deployed.data!.to))} changed only its configuration`,
+        rationale: `${deployed.summary} A new version with the same image changed settings, not code.`,
+        prior: 0.6,
+        focus: { ...hypothesis.focus, rule: 'dependency-change', fromVersion: String(deployed.data!.deployedFrom), toVersion: String(deployed.data!.to), changeAt: String(deployed.data!.changeAt) },
+      });
+    }
     // The dependency's own rollout changed settings: that configuration change is the next suspect.
     const rollout = evidence.find((e) => e.supports && e.data?.settings);
     if (rollout) {
@@ -130,23 +146,35 @@ export const dependencyCauseRule: FailureRule = {
   },
 };
 
-function logsEvidence(hypothesis: HypothesisView, patterns: ReturnType<typeof patternsOf>, context: TriageContext): EvidenceDraft {
+/**
+ * `lastWords`: the final lines of the dependency's containers that died. A crash says why once
+ * per restart, so a failure the taxonomy knows among them counts however rarely it repeats, and
+ * the lines before it (the address it was connecting to) say where to look next.
+ */
+function logsEvidence(hypothesis: HypothesisView, patterns: ReturnType<typeof patternsOf>, context: TriageContext, lastWords: readonly string[] = []): EvidenceDraft {
   const name = hypothesis.focus.dependency!;
-  const fresh = patterns.filter((p) => isFresh(p) && p.incidentCount >= 3 && TROUBLE.test(p.template));
+  const dying = (p: PatternChange) => lastWords.includes(p.example) && failureMatch(p.example) !== undefined;
+  const fresh = patterns.filter((p) => isFresh(p) && ((p.incidentCount >= 3 && TROUBLE.test(p.template)) || dying(p)));
   if (!patterns.length) return { kind: 'log-pattern', strength: 'none', supports: false, summary: `No log lines of ${name} could be read in either window (no pods, or it logs elsewhere).` };
   if (!fresh.length) {
+    // Lines it never printed before, none of them errors: it does something else now (another binary, another mode), which clears nothing.
+    const different = patterns.filter((p) => p.change === 'new');
+    if (different.length) {
+      return { kind: 'log-pattern', strength: 'none', supports: false, summary: `${name} logs ${different.length} kind(s) of line it did not before, no repeated error among them (${different.slice(0, 2).map(describeChange).join('; ')}): it behaves differently, without failing loudly.`, patterns: summarisePatterns(different) };
+    }
     return { kind: 'log-pattern', strength: 'weak', supports: false, summary: `${name}'s own logs show no new errors; the problem is more likely between the services (network, DNS, TLS) than inside ${name}.` };
   }
   const visited = new Set((hypothesis.focus.visited ?? '').split(',').concat(context.incident.service));
-  const candidate = dependencyOf(fresh.map((p) => p.example), { ...context, incident: { ...context.incident, service: name } });
+  const died = fresh.some(dying);
+  const candidate = dependencyOf([...fresh.map((p) => p.example), ...(died ? lastWords : [])], { ...context, incident: { ...context.incident, service: name } });
   // Never back up the chain: a database's logs name the service that calls it.
   const further = candidate && !visited.has(candidate.name) ? candidate : undefined;
   const mode = fresh.map((p) => explainedBySignature(p.example)).find(Boolean);
   return {
     kind: 'log-pattern',
-    strength: fresh.reduce((s, p) => s + p.incidentCount, 0) >= 3 ? 'strong' : 'weak',
+    strength: died || fresh.reduce((s, p) => s + p.incidentCount, 0) >= 3 ? 'strong' : 'weak',
     supports: true,
-    summary: `${name} is failing too: ${fresh.slice(0, 3).map(describeChange).join('; ')}${further ? ` — its errors point at ${further.name}` : ''}${mode ? ` (${mode})` : ''}.`,
+    summary: `${name} is failing too${died ? ' (its containers die saying so)' : ''}: ${fresh.slice(0, 3).map(describeChange).join('; ')}${further ? ` — its errors point at ${further.name}` : ''}${mode ? ` (${mode})` : ''}.`,
     observedAt: iso(Math.min(...fresh.map((p) => p.firstSeen))),
     excerpt: excerpt(fresh.slice(0, 2).map((p) => p.example), 10),
     patterns: summarisePatterns(fresh),
@@ -181,9 +209,15 @@ export const dependencyChangeRule: FailureRule = {
   id: 'dependency-change',
   category: 'config-change',
   plan(hypothesis, context) {
+    const { fromVersion, toVersion, dependency } = hypothesis.focus;
+    if (fromVersion && toVersion) {
+      const service = dependencyCauseRule.plan(hypothesis, context).find((q) => q.operation === 'ecs.serviceEvents');
+      return service ? [{ provider: 'ecs', operation: 'ecs.taskDefinitionDiff', target: service.target, params: { from: fromVersion, to: toVersion }, rationale: `What did ${dependency}'s deployment change between ${shortTaskDefinition(fromVersion)} and ${shortTaskDefinition(toVersion)}: code (the image) or only settings?` }] : [];
+    }
     return dependencyCauseRule.plan(hypothesis, context).filter((q) => q.operation === 'k8s.rollout' || q.operation === 'ecs.serviceEvents');
   },
   interpret(hypothesis, _query, result, context) {
+    if (result.operation === 'ecs.taskDefinitionDiff') return [settingsOnly(hypothesis, result, context)];
     if (result.operation !== 'k8s.rollout') return [];
     const settings = (hypothesis.focus.settings ?? '').split(',').filter(Boolean);
     const texts = context.logOverview.map((p) => p.example.toLowerCase());
@@ -202,3 +236,31 @@ export const dependencyChangeRule: FailureRule = {
     ];
   },
 };
+
+/** The deployment the new one replaced: the latest created before it. */
+function previousTaskDefinition(deployments: readonly EcsDeployment[], current: EcsDeployment): string | undefined {
+  return deployments.filter((d) => d !== current && d.createdAt < current.createdAt && d.taskDefinition !== current.taskDefinition).sort((a, b) => b.createdAt - a.createdAt)[0]?.taskDefinition;
+}
+
+/**
+ * A dependency's new task definition with the image of the old one changed only settings: a
+ * configuration change (blamed on the setting the failing lines name, else the version). A new
+ * image is new code, the bad deploy its parent already says.
+ */
+function settingsOnly(hypothesis: HypothesisView, result: Extract<QueryResult, { operation: 'ecs.taskDefinitionDiff' }>, context: TriageContext): EvidenceDraft {
+  const version = shortTaskDefinition(result.to.arn);
+  if (!result.from) return { kind: 'task-definition-diff', strength: 'none', supports: false, summary: `The version ${version} replaced could not be read.` };
+  const differences = diffContainers(ecsContainers(result.from), ecsContainers(result.to));
+  if (!differences.length || differences.some((d) => d.kind === 'image')) {
+    return { kind: 'task-definition-diff', strength: 'weak', supports: false, summary: differences.length ? `${version} ships a new image (${differences.map((d) => d.text).join('; ')}): new code, not only settings.` : `${version} changed nothing in its containers.` };
+  }
+  const texts = context.logOverview.map((p) => p.example.toLowerCase());
+  const named = differences.map((d) => d.name).find((n) => n && texts.some((t) => t.includes(n.toLowerCase())));
+  return {
+    kind: 'task-definition-diff',
+    strength: 'strong',
+    supports: true,
+    summary: `${hypothesis.focus.dependency}'s ${version} kept the image of ${shortTaskDefinition(result.from.arn)}; only settings changed (${differences.map((d) => d.text).join('; ')})${named ? `; the failing lines name ${named}` : ''}.`,
+    culprit: named ? { kind: 'config', id: named } : { kind: 'task-definition', id: version },
+  };
+}

@@ -30,7 +30,7 @@ export function findingProposals(context: TriageContext): HypothesisProposal[] {
   const groups = new Map<string, Finding[]>();
   const superseded = new Set((context.findings ?? []).flatMap((f) => f.supersedes ?? []));
   for (const finding of context.findings ?? []) if (!superseded.has(findingKey(finding))) groups.set(findingKey(finding), [...(groups.get(findingKey(finding)) ?? []), finding]);
-  return [...groups.entries()].map(([key, findings]) => {
+  return [...groups.values()].map((findings) => {
     const lead = findings.find((f) => f.strength === 'strong') ?? findings[0]!;
     // A failure that began before the alert (a metric's slow climb) dates its cause from its own start.
     const shiftOnset = Math.min(context.onset, ...findings.map((f) => f.failureOnset ?? context.onset));
@@ -53,17 +53,22 @@ export function findingProposals(context: TriageContext): HypothesisProposal[] {
       title: lead.summary,
       rationale: `Triage read ${lead.object}: ${reasons.join('; ')}.`,
       prior: Math.round(Math.min(0.9, prior) * 100) / 100,
-      focus: {
-        rule: 'object-finding',
-        key,
-        analyzer: lead.analyzer,
-        object: lead.object,
-        ...(lead.recheck ? { recheck: JSON.stringify(lead.recheck) } : {}),
-        ...(recent.length ? { changeAt: String(Math.max(...recent)) } : {}),
-        ...(began < context.onset ? { failureOnset: String(began) } : {}),
-      },
+      focus: { ...findingFocus(lead, recent.length ? Math.max(...recent) : undefined), ...(began < context.onset ? { failureOnset: String(began) } : {}) },
     };
   });
+}
+
+/** What a hypothesis about a finding needs to test it: the targeted re-read, and the words its log search looks for. */
+export function findingFocus(finding: Finding, changeAt?: number): Record<string, string> {
+  return {
+    rule: 'object-finding',
+    key: findingKey(finding),
+    analyzer: finding.analyzer,
+    object: finding.object,
+    ...(finding.recheck ? { recheck: JSON.stringify(finding.recheck) } : {}),
+    ...(finding.terms?.length ? { terms: finding.terms.join('\n') } : {}),
+    ...(changeAt !== undefined ? { changeAt: String(changeAt) } : {}),
+  };
 }
 
 export const findingRule: FailureRule = {
@@ -75,7 +80,10 @@ export const findingRule: FailureRule = {
     if (hypothesis.focus.recheck) queries.push(JSON.parse(hypothesis.focus.recheck) as QueryProposal);
     const finding = (context.findings ?? []).find((f) => findingKey(f) === hypothesis.focus.key);
     const name = finding ? culpritName(finding) : '';
-    if (name.length >= 3) queries.push(...logQuery(context, [name], `Do ${context.incident.service}'s own log lines name ${name}?`));
+    const terms = [name, ...(hypothesis.focus.terms ?? '').split('\n')].filter((t) => t.length >= 3);
+    // From the change on: a reloaded setting is logged when it is picked up, before the failure shows.
+    const changeAt = hypothesis.focus.changeAt ? Number(hypothesis.focus.changeAt) : undefined;
+    if (terms.length) queries.push(...logQuery(context, terms, `Do ${context.incident.service}'s own log lines name ${terms.length > 1 ? `${name} or its settings` : name}?`, changeAt));
     return queries;
   },
   interpret(hypothesis, query, result, context): EvidenceDraft[] {

@@ -119,7 +119,7 @@ export const MODE_SPECS: ModeSpec[] = [
     extraCue: (c) => (symptomsMention(c, /memory|oom|restart|killed|exit 137/i) ? { prior: 0.4, rationale: 'the alert mentions memory or restarts' } : undefined),
     basePrior: 0.15,
     // Heap flags live in env vars (JAVA_TOOL_OPTIONS, NODE_OPTIONS), limits in the spec, leaks in code.
-    causes: ['memory', 'env', 'commit'],
+    causes: ['memory', 'env', 'setting', 'commit'],
     // Leaks take hours to fill memory: the culprit deploy may be a day old.
     changeHorizonMs: DAY,
   },
@@ -128,7 +128,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'cpu-saturation',
     title: (c) => `${c.incident.service} is CPU-saturated`,
     extraCue: (c) => (symptomsMention(c, /cpu|latency|slow|p9\d/i) ? { prior: 0.3, rationale: 'the alert mentions CPU or latency' } : undefined),
-    causes: ['cpu', 'commit'],
+    causes: ['cpu', 'setting', 'commit'],
     changeHorizonMs: DAY,
   },
   {
@@ -183,7 +183,7 @@ export const MODE_SPECS: ModeSpec[] = [
     category: 'disk-full',
     title: (c) => `${c.incident.service} ran out of disk space`,
     culprit: (matches, context) => claimOfFullPath(wordsOf(matches), context) ?? (matches.terminations[0]?.node ? undefined : { kind: 'other', id: 'disk' }),
-    causes: ['commit'],
+    causes: ['setting', 'commit'],
     changeHorizonMs: DAY,
   },
   {

@@ -139,12 +139,30 @@ const configuration: Analyzer = (result, context) => {
           summary: `${kind} ${name}, which the pods read, changed shortly before the symptoms${why}`,
           at: object.updatedAt,
           recheck,
+          terms: kind === 'ConfigMap' ? settingNames(objectsOf(result, 'ConfigMap').find((c) => c.name === name)?.data ?? {}) : object.keys,
         });
       }
     }
   }
   return out;
 };
+
+/** Most setting names a changed ConfigMap contributes to a log search. */
+const MAX_SETTINGS = 12;
+
+/**
+ * The settings a ConfigMap holds: its keys and the keys inside its files (YAML `key:`,
+ * properties and env `key=`). Only names that look like settings (`scratch_cache_max_mb`,
+ * `cache.ttl`, `maxConnections`), not plain words a log line says anyway.
+ */
+export function settingNames(data: Record<string, string>): string[] {
+  const names = new Set<string>();
+  for (const [key, value] of Object.entries(data)) {
+    names.add(key);
+    for (const match of value.matchAll(/^\s{0,4}["']?([A-Za-z][\w.-]{3,})["']?\s*[:=]/gm)) names.add(match[1]!);
+  }
+  return [...names].filter((n) => /[_.-]|[a-z][A-Z]/.test(n)).slice(0, MAX_SETTINGS);
+}
 
 const claims: Analyzer = (result, context) => {
   const out: Finding[] = [];
