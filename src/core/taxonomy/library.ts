@@ -28,6 +28,7 @@ const KAFKA_CONSUMER = 'https://kafka.apache.org/documentation/#consumerconfigs_
 const RABBIT = 'https://www.rabbitmq.com/docs/channels#error-handling; https://www.rabbitmq.com/docs/alarms';
 const REGISTRY = 'https://distribution.github.io/distribution/spec/api/#errors (registry error codes); https://docs.docker.com/docker-hub/usage/';
 const ES = 'https://www.elastic.co/guide/en/elasticsearch/reference/current/fix-watermark-errors.html';
+const ES_SECURITY = 'https://www.elastic.co/guide/en/elasticsearch/reference/current/security-troubleshooting.html';
 const R4J = 'https://resilience4j.readme.io/docs/circuitbreaker';
 const HYSTRIX = 'https://github.com/Netflix/Hystrix/wiki/How-it-Works#CircuitBreaker';
 const CURL = 'https://curl.se/libcurl/c/libcurl-errors.html (curl exit codes)';
@@ -156,6 +157,7 @@ export const LIBRARY: readonly TaxonomyEntry[] = [
   // ── File systems and storage ──────────────────────────────────────────────────────────────
   L('fs.DiskFull', 'disk-full', 'strong', 'volume', 'A disk or table is full.', [/\bThe (?:disk|table '?(?<detail>[^']*)'?) is full\b/, /\bdisk full\b/i, /\bFilesystem is full\b/i, /\bcould not extend file\b/], MYSQL),
   L('fs.ThinPoolFull', 'disk-full', 'strong', 'node', 'The Docker devicemapper thin pool on the host is nearly full.', [/\bThin Pool has \d+ free data blocks which is less than minimum required\b/], 'https://docs.docker.com/engine/storage/drivers/device-mapper-driver/'),
+  L('elasticsearch.AuthenticationFailed', 'permissions', 'strong', 'secret', 'Elasticsearch (security) rejected the user\'s credentials: a wrong, literal or rotated password or API key.', [/\bunable to authenticate user \[(?<user>[^\]]+)\] for REST request\b/, /\bAuthenticationException\(401\b/], ES_SECURITY),
   L('elasticsearch.FloodStage', 'disk-full', 'strong', 'dependency', 'Elasticsearch hit the flood-stage disk watermark and made indices read-only.', [/\bflood stage disk watermark \[[\d.%]+\] exceeded\b/, /\bFORBIDDEN\/12\/index read-only \/ allow delete\b/, /\bhigh disk watermark \[[\d.%]+\] exceeded\b/], ES),
   // ── Rate limits and throttling ────────────────────────────────────────────────────────────
   L('ratelimit.Exceeded', 'rate-limit', 'strong', 'quota', 'A rate limit was exceeded.', [/\b(?:API )?rate[ -]?limit(?:ed| exceeded| reached)\b/i, /\brate exceeded\b/i, /\bToo Many Requests\b/], 'RFC 6585 §4, https://www.rfc-editor.org/rfc/rfc6585#section-4'),

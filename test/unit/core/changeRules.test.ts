@@ -44,6 +44,16 @@ describe('a configuration change', () => {
     assert.deepEqual(evidence?.culprit, { kind: 'config', id: 'DEPLOY_ENV' });
   });
 
+  it('credentials rejected after a credential setting changed blame that setting, though no line names it', () => {
+    const secret = { ...focus, settings: 'ES_PASS,ES_VERIFY_CERTS' };
+    const incident = [0, 2, 4].map((m) => line(onset + m * MIN, "bulk index failed: AuthenticationException(401, 'security_exception', 'unable to authenticate user [indexer] for REST request [/_bulk]')"));
+    const [evidence] = configChangeRule.interpret(view(secret), query, logs(incident), context);
+    assert.deepEqual([evidence?.strength, evidence?.culprit], ['strong', { kind: 'config', id: 'ES_PASS' }]);
+    // No credential among the changed settings: new errors stay a weak lead.
+    const [lead] = configChangeRule.interpret(view({ ...focus, settings: 'ES_VERIFY_CERTS' }), query, logs(incident), context);
+    assert.equal(lead?.strength, 'weak');
+  });
+
   it('a longer name that merely starts the same is not the setting', () => {
     const incident = [0, 3, 6].map((m) => line(onset + m * MIN, 'ERROR DEPLOY_ENVIRONMENT_NAME missing'));
     const [evidence] = configChangeRule.interpret(view(focus), query, logs(incident), context);

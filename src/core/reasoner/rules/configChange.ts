@@ -9,6 +9,7 @@ import { changeDiffRule } from './changeDiff';
 import { clock, describeChange, excerpt, isFresh, iso, logQuery, patternsOf, summarisePatterns, suspectChange, type FailureRule } from './common';
 import { isHttpSymptom } from './deployRegression';
 import { escapeRegExp } from '../../regexp';
+import { failureMatch } from '../../taxonomy';
 
 export const configChangeRule: FailureRule = {
   id: 'config-change',
@@ -68,6 +69,23 @@ export const configChangeRule: FailureRule = {
       ];
     }
     if (!fresh.length) return [{ kind: 'log-pattern', strength: 'none', supports: false, summary: 'No new errors after the configuration change.' }];
+    // Credentials rejected right after a credential setting changed: the line need not name it.
+    const credential = settings.find((name) => CREDENTIAL.test(name));
+    const rejected = credential ? fresh.filter((p) => failureMatch(p.example, (m) => m.entry.category === 'permissions' && m.entry.names === 'secret')) : [];
+    if (credential && rejected.length) {
+      return [
+        {
+          kind: 'log-pattern',
+          strength: 'strong',
+          supports: true,
+          summary: `Since ${credential} changed, the credentials are rejected: ${rejected.slice(0, 2).map(describeChange).join('; ')}.`,
+          observedAt: iso(Math.min(...rejected.map((p) => p.firstSeen))),
+          excerpt: excerpt(rejected.slice(0, 2).map((p) => p.example), 8),
+          patterns: summarisePatterns(rejected),
+          culprit: { kind: 'config', id: credential },
+        },
+      ];
+    }
     return [
       {
         kind: 'log-pattern',
@@ -81,6 +99,9 @@ export const configChangeRule: FailureRule = {
     ];
   },
 };
+
+/** A setting that holds a credential, by its name (`ES_PASS`, `DB_PASSWORD`, `API_TOKEN`, `REDIS_AUTH`). */
+const CREDENTIAL = /(?:^|_)(?:PASS|PASSWD|PASSWORD|PWD|SECRET|TOKEN|API_?KEY|AUTH|CREDENTIALS?)(?:_|$)/i;
 
 function settingsOf(focus: Record<string, string>): string[] {
   return (focus.settings ?? '').split(',').filter(Boolean);

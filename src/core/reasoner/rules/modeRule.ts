@@ -6,6 +6,7 @@
  */
 import { eventsAboutWorkload } from '../../engine/eventAttribution';
 import { describeRecurrence } from '../../engine/recurrence';
+import { replacedTasks } from '../../engine/replacements';
 import { podTerminations, withLastWords } from '../../engine/triageKubernetes';
 import { taskTermination } from '../../engine/triageEcs';
 import type { PatternChange } from '../../logs/patternChange';
@@ -170,12 +171,15 @@ function terminationEvidence(spec: ModeSpec, signature: Signature, recent: Termi
   const whole = said !== undefined && (context.workload?.running ?? 1) === 0 && matching.length >= (context.workload?.desired ?? Infinity);
   // A death that recurs on a schedule is many deaths: the orchestrator only remembers the last.
   const recurring = context.recurrence;
-  const strong = matching.length >= 2 || restarts >= 3 || whole || !!recurring;
+  // ECS lists stopped tasks for an hour; its events remember the tasks started to replace them.
+  const replaced = context.incident.target.platform === 'ecs' ? replacedTasks(context.service, context.now) : undefined;
+  const remembered = replaced && replaced.count >= 2 && replaced.count > matching.length ? replaced : undefined;
+  const strong = matching.length >= 2 || restarts >= 3 || whole || !!recurring || !!remembered;
   return {
     kind,
     strength: strong ? 'strong' : 'weak',
     supports: true,
-    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}${said ? `, its last words: "${said.slice(0, 160)}"` : ''}${recurring ? `; the failure recurs ${describeRecurrence(recurring)}` : ''}.`,
+    summary: `${matching.length} unit(s)${versions.length ? ` of ${versions.join(', ')}` : ''} stopped with "${first.reason}"${first.exitCode !== undefined ? ` (exit ${first.exitCode})` : ''}${restarts ? `, up to ${restarts} restarts` : ''}${matching.length > 1 ? ` between ${clock(first.at)} and ${clock(matching.at(-1)!.at)}` : ` at ${clock(first.at)}`}${said ? `, its last words: "${said.slice(0, 160)}"` : ''}${recurring ? `; the failure recurs ${describeRecurrence(recurring)}` : ''}${remembered ? `; the service started ${remembered.count} tasks to replace dead ones between ${clock(remembered.first)} and ${clock(remembered.last)} (ECS no longer lists the others)` : ''}.`,
     // A recurring failure began with its first episode, not with the death still on record.
     observedAt: iso(Math.min(...matching.map(loopBegan), recurring?.since ?? Infinity)),
     excerpt: excerpt([...matching.map((t) => `${t.unit}  ${t.version ?? ''}  ${t.reason}${t.node ? `  node=${t.node}` : ''}`), ...(said ? [said] : [])]),
