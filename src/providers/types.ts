@@ -586,6 +586,10 @@ export interface K8sSecret extends K8sObjectMeta {
 export interface K8sIngress extends K8sObjectMeta {
   kind: 'Ingress';
   ingressClassName?: string;
+  /** The legacy `kubernetes.io/ingress.class` annotation, when the spec names no class. */
+  classAnnotation?: string;
+  /** The latest managedFields time, else the creation time. */
+  updatedAt: number;
   rules: { host?: string; paths: { path?: string; pathType?: string; service?: string; port?: number | string }[] }[];
   defaultBackend?: { service?: string; port?: number | string };
   tlsHosts: string[];
@@ -638,6 +642,13 @@ export interface K8sPv extends K8sObjectMeta {
   accessModes: string[];
   reason?: string;
   message?: string;
+}
+
+/** Cluster-scoped: which controller serves Ingresses of this class. */
+export interface K8sIngressClass extends K8sObjectMeta {
+  kind: 'IngressClass';
+  controller: string;
+  isDefault: boolean;
 }
 
 export interface K8sStorageClass extends K8sObjectMeta {
@@ -758,6 +769,7 @@ export type K8sObject =
   | K8sPvc
   | K8sPv
   | K8sStorageClass
+  | K8sIngressClass
   | K8sHpa
   | K8sPdb
   | K8sStatefulSet

@@ -253,7 +253,7 @@ function ran(container: K8sContainerStatus): boolean {
   return container.restartCount > 0 || (container.state === 'terminated' && container.exitCode !== 0);
 }
 
-const CLUSTER_SCOPED = new Set<string>(['PersistentVolume', 'StorageClass', 'Node']);
+const CLUSTER_SCOPED = new Set<string>(['PersistentVolume', 'StorageClass', 'IngressClass', 'Node']);
 
 function restarts(pod: { containers: { restartCount: number }[] }): number {
   return pod.containers.reduce((sum, c) => sum + c.restartCount, 0);

@@ -25,6 +25,7 @@ import {
   mapService,
   mapStatefulSet,
   mapStorageClass,
+  mapIngressClass,
 } from './objectMapping';
 import type { K8s, KubernetesSdk } from './sdk';
 
@@ -80,6 +81,7 @@ export const OBJECT_KINDS: Readonly<Record<K8sObjectKind, ObjectKindSpec>> = {
   PersistentVolumeClaim: spec('core', 'PersistentVolumeClaim', 'persistentvolumeclaims', '', true, mapPvc),
   PersistentVolume: spec('core', 'PersistentVolume', 'persistentvolumes', '', false, mapPv),
   StorageClass: spec('storage', 'StorageClass', 'storageclasses', 'storage.k8s.io', false, mapStorageClass),
+  IngressClass: spec('networking', 'IngressClass', 'ingressclasses', 'networking.k8s.io', false, mapIngressClass),
   HorizontalPodAutoscaler: spec('autoscaling', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', true, mapHpa),
   PodDisruptionBudget: spec('policy', 'PodDisruptionBudget', 'poddisruptionbudgets', 'policy', true, mapPdb),
   StatefulSet: spec('apps', 'StatefulSet', 'statefulsets', 'apps', true, mapStatefulSet),

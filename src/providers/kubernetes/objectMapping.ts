@@ -24,6 +24,7 @@ import type {
   K8sService,
   K8sStatefulSet,
   K8sStorageClass,
+  K8sIngressClass,
 } from '../types';
 import { controllerOf, mapConditions, mapContainerSpec, ms, selectorString } from './mapping';
 import type { K8s } from './sdk';
@@ -141,6 +142,8 @@ export function mapIngress(ingress: K8s.V1Ingress): K8sIngress {
     kind: 'Ingress',
     ...mapMeta(ingress.metadata),
     ...(spec?.ingressClassName ? { ingressClassName: spec.ingressClassName } : {}),
+    ...(ingress.metadata?.annotations?.['kubernetes.io/ingress.class'] ? { classAnnotation: ingress.metadata.annotations['kubernetes.io/ingress.class'] } : {}),
+    updatedAt: updatedAt(ingress.metadata),
     rules: (spec?.rules ?? []).map((rule) => ({
       ...(rule.host ? { host: rule.host } : {}),
       paths: (rule.http?.paths ?? []).map((path) => ({ ...(path.path ? { path: path.path } : {}), ...(path.pathType ? { pathType: path.pathType } : {}), ...backend(path.backend.service) })),
@@ -229,6 +232,15 @@ export function mapPv(pv: K8s.V1PersistentVolume): K8sPv {
     accessModes: pv.spec?.accessModes ?? [],
     ...(pv.status?.reason ? { reason: pv.status.reason } : {}),
     ...(pv.status?.message ? { message: pv.status.message } : {}),
+  };
+}
+
+export function mapIngressClass(ic: K8s.V1IngressClass): K8sIngressClass {
+  return {
+    kind: 'IngressClass',
+    ...mapMeta(ic.metadata),
+    controller: ic.spec?.controller ?? '',
+    isDefault: ic.metadata?.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true',
   };
 }
 

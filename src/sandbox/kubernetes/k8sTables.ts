@@ -352,6 +352,10 @@ const TABLES: Record<K8sResource, { columns: Column[]; row: (object: Any, now: n
       ];
     },
   },
+  ingressclasses: {
+    columns: [col('Name'), col('Controller'), col('Parameters'), col('Age')],
+    row: (ic, now) => [ic.metadata.name, str(field(ic, 'spec.controller'), ''), '<none>', age(ic, now)],
+  },
   storageclasses: {
     columns: [col('Name'), col('Provisioner'), col('ReclaimPolicy'), col('VolumeBindingMode'), col('AllowVolumeExpansion'), col('Age')],
     row: (sc, now) => [

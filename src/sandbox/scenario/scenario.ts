@@ -287,6 +287,8 @@ export const K8S_OPERATIONS = [
   'getPersistentVolume',
   'listStorageClasses',
   'getStorageClass',
+  'listIngressClasses',
+  'getIngressClass',
   'listIngresses',
   'getIngress',
   'listNetworkPolicies',

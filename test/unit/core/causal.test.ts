@@ -49,6 +49,22 @@ describe('event attribution', () => {
 });
 
 describe('object analyzers', () => {
+  it('an Ingress to the workload that names an IngressClass nobody serves is the network culprit; strong when it just changed', () => {
+    const ctx = context({ pods: [pod('checkout-1')] });
+    const service = { ...meta('checkout'), kind: 'Service', type: 'ClusterIP', selector: { app: 'checkout' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], loadBalancer: [] } as K8sObject;
+    const ingress = (className: string | undefined, updatedAt: number) => ({ ...meta('shop'), kind: 'Ingress', ...(className ? { ingressClassName: className } : {}), updatedAt, rules: [{ host: 'shop.example.com', paths: [{ path: '/', service: 'checkout', port: 80 }] }], tlsHosts: [], loadBalancer: [] }) as K8sObject;
+    const nginx = { ...meta('nginx'), kind: 'IngressClass', controller: 'k8s.io/ingress-nginx', isDefault: true } as K8sObject;
+    const [found] = analyzeResult(objects(service, ingress('nginx-public', onset - 3 * 60_000), nginx), ctx);
+    assert.deepEqual([found?.analyzer, found?.category, found?.culprit.id, found?.strength], ['ingress-class', 'network', 'ingress/shop', 'strong']);
+    assert.match(found!.summary, /names IngressClass nginx-public, which does not exist: no controller serves its hosts \(shop\.example\.com\)/);
+    // Unchanged for months: a lead. A class that exists, or none named with a default: nothing.
+    assert.equal(analyzeResult(objects(service, ingress('nginx-public', onset - 90 * 86_400_000), nginx), ctx)[0]?.strength, 'weak');
+    assert.deepEqual(analyzeResult(objects(service, ingress('nginx', onset - 60_000), nginx), ctx), []);
+    assert.deepEqual(analyzeResult(objects(service, ingress(undefined, onset - 60_000), nginx), ctx), []);
+    // The classes could not be read: nothing is said about them.
+    assert.deepEqual(analyzeResult({ operation: 'k8s.objects', namespace: 'shop', objects: [service, ingress('nginx-public', onset - 60_000)], failed: [{ kind: 'IngressClass', error: 'forbidden' }] }, ctx), []);
+  });
+
   it('a Service that selects no pod has no endpoints: network, blamed on the Service', () => {
     const ctx = context({ pods: [pod('checkout-1')], logOverview: [{ templateId: 't', template: 'x', change: 'new', incidentCount: 9, baselineCount: 0, ratio: Infinity, firstSeen: onset, example: 'ERROR charge failed: dial tcp payments.shop.svc.cluster.local:80: connect: connection refused', codeLocations: [] } as never] });
     const service = { ...meta('payments'), kind: 'Service', type: 'ClusterIP', selector: { app: 'payment' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], loadBalancer: [] } as K8sObject;

@@ -123,6 +123,7 @@ const EXAMPLES: [string, string, Record<string, string>?][] = [
   ['panic: not authorized on geo-db to execute command { count: "geo", $db: "geo-db" }', 'mongo.Unauthorized', { detail: 'geo-db' }],
   ['MongoServerError: command find requires authentication', 'mongo.Unauthorized'],
   ['MongoServerError: Authentication failed.', 'mongo.AuthenticationFailed'],
+  ['FailedToRetrieveImagePullSecret: Unable to retrieve some image pull secrets (registry-creds); attempting to pull the image may not succeed.', 'k8s.FailedToRetrieveImagePullSecret', { secret: 'registry-creds' }],
   ["elasticsearch.AuthenticationException: AuthenticationException(401, 'security_exception', 'unable to authenticate user [indexer] for REST request [/_bulk]')", 'elasticsearch.AuthenticationFailed', { user: 'indexer' }],
   ["OOM command not allowed when used memory > 'maxmemory'.", 'redis.MaxMemory'],
   ['x509: certificate has expired or is not yet valid: current time 2024-05-01T10:00:00Z is after 2024-04-30T23:59:59Z', 'tls.CertificateExpired'],

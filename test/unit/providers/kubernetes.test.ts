@@ -529,6 +529,8 @@ describe('Kubernetes provider: objects beyond workloads (listObjects, getObject,
     assert.deepEqual([pv.name, pv.namespace, pv.claim, pv.phase, pv.capacity], ['pv-orders-0', undefined, 'shop/data-orders-db-0', 'Bound', '20Gi']);
     const sc = await k8s.getObject('StorageClass', undefined, 'gp3');
     assert.deepEqual([sc.provisioner, sc.isDefault, sc.volumeBindingMode], ['ebs.csi.aws.com', true, 'WaitForFirstConsumer']);
+    const [ingressClass] = await k8s.listObjects('IngressClass', undefined);
+    assert.deepEqual([ingressClass?.name, ingressClass?.controller, ingressClass?.isDefault], ['nginx', 'k8s.io/ingress-nginx', true]);
   });
 
   it('maps HPAs, PDBs, StatefulSets, DaemonSets, Jobs (with their CronJob) and CronJobs', async () => {

@@ -68,6 +68,7 @@ describe('Kubernetes emulator: objects beyond workloads', () => {
       ['/apis/batch/v1/namespaces/shop/jobs', 'JobList', 'batch/v1'],
       ['/apis/batch/v1/namespaces/shop/cronjobs', 'CronJobList', 'batch/v1'],
       ['/apis/storage.k8s.io/v1/storageclasses', 'StorageClassList', 'storage.k8s.io/v1'],
+      ['/apis/networking.k8s.io/v1/ingressclasses', 'IngressClassList', 'networking.k8s.io/v1'],
     ];
     for (const [path, kind, apiVersion] of paths) {
       const answer = await api.get(path);
@@ -411,7 +412,7 @@ describe('world.kubernetes objects, pod owners and metrics: schema', () => {
     assertIssue(issues, `${obj(5)}.metadata.ownerReferences.0.name`, 'CronJob "ghost" is not in these objects');
     assertIssue(issues, `${obj(6)}.metadata.name`, 'DNS-1123');
     assertIssue(issues, `${obj(7)}.kind`, "write deployments under the namespace's deployments");
-    assertIssue(issues, 'world.kubernetes.objects.2.kind', 'Service is namespaced');
+    assertIssue(issues, `world.kubernetes.objects.${(k8s.objects as Json[]).length - 1}.kind`, 'Service is namespaced');
     assertIssue(issues, `${NS}.pods.${pods.findIndex((pod) => pod.name === 'orders-db-0')}.owner.name`, 'StatefulSet "ghost-db" is not in the objects of namespace "shop"');
     assertIssue(issues, `${NS}.pods.${pods.findIndex((pod) => pod.name === 'log-agent-x7k2p')}.owner`, 'either replicaSet or owner');
     assertIssue(issues, 'world.kubernetes.namespaces.2.pods.0.owner.name', 'node "node-z" is not in world.kubernetes.nodes');

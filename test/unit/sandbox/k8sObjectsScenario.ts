@@ -246,6 +246,7 @@ export function k8sObjectsScenario(): ScenarioInput {
   } as never);
   (k8s as { objects?: Objects }).objects = [
     { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-orders-0'), spec: { capacity: { storage: '20Gi' }, accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', claimRef: { namespace: 'shop', name: 'data-orders-db-0' } }, status: { phase: 'Bound' } },
+    { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: meta('nginx', { annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } }), spec: { controller: 'k8s.io/ingress-nginx' } },
     { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta('gp3', { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }), provisioner: 'ebs.csi.aws.com', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true },
   ];
   (k8s.nodes![1] as { taints?: unknown[] }).taints = [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }];

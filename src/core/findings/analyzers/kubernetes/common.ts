@@ -39,7 +39,7 @@ export function targetPods(context: TriageContext): K8sPod[] {
 export { mentions, namedBySymptoms, symptomTexts } from '../../symptoms';
 
 /** The kinds read around a workload in one namespace (one bounded list call each). */
-export const SURROUNDING_KINDS = ['Service', 'Endpoints', 'Ingress', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'];
+export const SURROUNDING_KINDS = ['Service', 'Endpoints', 'Ingress', 'IngressClass', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'];
 
 /** The objects around a workload, as one question: what triage asks, and what a finding that needs its neighbours re-reads. */
 export function surroundingsQuery(namespace: string, rationale = 'What do the objects around the workload say (Services and endpoints, config, claims, policies, quotas, jobs)?'): QueryProposal {

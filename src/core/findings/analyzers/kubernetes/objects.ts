@@ -4,7 +4,7 @@
  * workload — they select its pods, its pods reference them, or its symptoms name them — so a
  * neighbour's broken Service is not this incident's cause.
  */
-import type { K8sPod, K8sService } from '../../../../providers/types';
+import type { K8sIngress, K8sIngressClass, K8sPod, K8sService } from '../../../../providers/types';
 import type { TriageContext } from '../../../reasoner/types';
 import { failingTogether } from '../../../reasoner/rules/dependencies';
 import { minutesBetween } from '../../../reasoner/rules/common';
@@ -60,9 +60,26 @@ const ingresses: Analyzer = (result, context) => {
   const names = new Set(objectsOf(result, 'Service').map((s) => s.name));
   if (!names.size && !objectsOf(result, 'Ingress').length) return [];
   const target = context.incident.target.platform === 'kubernetes' ? context.incident.target.name : '';
+  // The classes, when they were read (a list that failed or was not asked says nothing).
+  const classes = result.operation === 'k8s.objects' && !result.failed.some((f) => f.kind === 'IngressClass') && objectsOf(result, 'Ingress').length && result.objects.some((o) => o.kind === 'Service') ? objectsOf(result, 'IngressClass') : undefined;
   const out: Finding[] = [];
   for (const ingress of objectsOf(result, 'Ingress')) {
     const backends = [...ingress.rules.flatMap((r) => r.paths.map((p) => ({ host: r.host, ...p }))), ...(ingress.defaultBackend ? [{ host: undefined, path: undefined, ...ingress.defaultBackend }] : [])];
+    const unserved = classes && servesTarget(ingress, backends, objectsOf(result, 'Service'), context) ? unservedClass(ingress, classes) : undefined;
+    if (unserved) {
+      // A class set just before the symptoms is the change; an old one may have lost its class long ago (a lead).
+      const fresh = changedNear(ingress.updatedAt, context);
+      out.push({
+        analyzer: 'ingress-class',
+        category: 'network',
+        culprit: { kind: 'other', id: `ingress/${ingress.name}` },
+        strength: fresh ? 'strong' : 'weak',
+        object: `Ingress/${ingress.name}`,
+        summary: `Ingress ${ingress.name} ${unserved}: no controller serves its hosts (${backends.map((b) => b.host).filter(Boolean).join(', ') || '*'})${fresh ? `; it changed at ${new Date(ingress.updatedAt).toISOString().slice(11, 16)} UTC` : ''}`,
+        at: fresh ? ingress.updatedAt : undefined,
+        recheck: surroundingsQuery(ingress.namespace ?? '', `Does Ingress ${ingress.name} still name a class no controller serves?`),
+      });
+    }
     for (const backend of backends) {
       if (!backend.service || names.has(backend.service)) continue;
       const related = ingress.name.includes(target) || backend.service.includes(target) || mentions(context, ingress.name) || (backend.host !== undefined && mentions(context, backend.host));
@@ -80,6 +97,20 @@ const ingresses: Analyzer = (result, context) => {
   }
   return out;
 };
+
+/** An Ingress is the incident's when one of its Services selects the workload's pods, or its name or host is in the symptoms. */
+function servesTarget(ingress: K8sIngress, backends: readonly { host?: string; service?: string }[], services: readonly K8sService[], context: TriageContext): boolean {
+  const pods = targetPods(context);
+  const selecting = services.filter((s) => pods.some((p) => selects(s.selector, p.labels))).map((s) => s.name);
+  return backends.some((b) => (b.service && selecting.includes(b.service)) || (b.host !== undefined && mentions(context, b.host))) || mentions(context, ingress.name);
+}
+
+/** Why no controller takes the Ingress (k8sgpt's ingress.go): its class does not exist, or it names none and no class is the default. */
+function unservedClass(ingress: K8sIngress, classes: readonly K8sIngressClass[]): string | undefined {
+  const named = ingress.ingressClassName ?? ingress.classAnnotation;
+  if (named) return classes.some((c) => c.name === named) ? undefined : `names IngressClass ${named}, which does not exist`;
+  return classes.some((c) => c.isDefault) || !classes.length ? undefined : 'names no IngressClass and none is the default';
+}
 
 /** ConfigMaps and Secrets the workload's pods reference: missing, missing a key, or changed just before. */
 const configuration: Analyzer = (result, context) => {
