@@ -19,6 +19,13 @@ export interface Signature {
   events?: RegExp;
 }
 
+/**
+ * A call the dependency refused as invalid (400, 409, 412, 415, 422), as the caller logs it: the
+ * status after the dependency's URL, or "<dependency> returned 422". The service's own access
+ * lines (`POST /orders 422`) name no host and do not match: that is its clients' problem.
+ */
+const REJECTED_BY_DEPENDENCY = String.raw`https?://[^\s/"']+\S*?[:\s]+(?:\w+\s)?(?:400|409|412|415|422)\b|\breturned (?:HTTP |status )?(?:400|409|412|415|422)\b`;
+
 export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
   oom: {
     termination: /OutOfMemory|OOMKilled|out of memory/i,
@@ -48,8 +55,8 @@ export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
     events: /Liveness probe failed|Readiness probe failed|Unhealthy|failed (?:ELB|container) health checks|unhealthy/i,
   },
   dependency: {
-    log: /ECONNREFUSED|ECONNRESET|connect(?:ion)? (?:refused|reset|timed? ?out)|timed out|timeout|Timeout|upstream (?:connect error|request timeout)|connection pool|pool (?:exhausted|timeout)|too many connections|could not connect|unable to connect|Connection is not available|503 Service Unavailable|Slow response/i,
-    terms: ['ECONNREFUSED', 'ECONNRESET', 'timed out', 'timeout', 'Timeout', 'refused', 'connection pool', 'pool exhausted', 'too many connections', 'could not connect', 'Connection is not available', 'upstream', 'Slow response'],
+    log: new RegExp(String.raw`ECONNREFUSED|ECONNRESET|connect(?:ion)? (?:refused|reset|timed? ?out)|timed out|timeout|Timeout|upstream (?:connect error|request timeout)|connection pool|pool (?:exhausted|timeout)|too many connections|could not connect|unable to connect|Connection is not available|503 Service Unavailable|Slow response|${REJECTED_BY_DEPENDENCY}`, 'i'),
+    terms: ['ECONNREFUSED', 'ECONNRESET', 'timed out', 'timeout', 'Timeout', 'refused', 'connection pool', 'pool exhausted', 'too many connections', 'could not connect', 'Connection is not available', 'upstream', 'Slow response', 'Unprocessable', 'Bad Request', 'returned 4'],
   },
   'rate-limit': {
     log: /\b429\b|Too Many Requests|Rate exceeded|rate limit|RateLimit|ThrottlingException|Throttling|throttled|quota exceeded/i,

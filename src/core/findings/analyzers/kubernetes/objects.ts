@@ -7,7 +7,7 @@
 import type { K8sIngress, K8sIngressClass, K8sPod, K8sService } from '../../../../providers/types';
 import type { TriageContext } from '../../../reasoner/types';
 import { failingTogether } from '../../../reasoner/rules/dependencies';
-import { minutesBetween } from '../../../reasoner/rules/common';
+import { clock, minutesBetween } from '../../../reasoner/rules/common';
 import { changedNear, mentions, objectsOf, recheckOf, selectorOf, selects, surroundingsQuery, targetPods, type Finding } from './common';
 import type { Analyzer } from '../index';
 import { findingKey } from '../../types';
@@ -75,7 +75,7 @@ const ingresses: Analyzer = (result, context) => {
         culprit: { kind: 'other', id: `ingress/${ingress.name}` },
         strength: fresh ? 'strong' : 'weak',
         object: `Ingress/${ingress.name}`,
-        summary: `Ingress ${ingress.name} ${unserved}: no controller serves its hosts (${backends.map((b) => b.host).filter(Boolean).join(', ') || '*'})${fresh ? `; it changed at ${new Date(ingress.updatedAt).toISOString().slice(11, 16)} UTC` : ''}`,
+        summary: `Ingress ${ingress.name} ${unserved}: no controller serves its hosts (${backends.map((b) => b.host).filter(Boolean).join(', ') || '*'})${fresh ? `; it changed at ${clock(ingress.updatedAt)}` : ''}`,
         at: fresh ? ingress.updatedAt : undefined,
         recheck: surroundingsQuery(ingress.namespace ?? '', `Does Ingress ${ingress.name} still name a class no controller serves?`),
       });
@@ -460,7 +460,7 @@ const limitRanges: Analyzer = (result, context) => {
       culprit: { kind: 'other', id: `limitrange/${range.name}` },
       strength: 'strong',
       object: `LimitRange/${range.name}`,
-      summary: `LimitRange ${range.name} sets a ${bound} ${resource} of ${value} per ${type}; ${context.workload!.name}'s new pods ask ${asked} and are refused (${count}× ${hit.event.object ?? 'FailedCreate'})${fresh ? `; it was created at ${new Date(range.createdAt).toISOString().slice(11, 16)} UTC` : ''}`,
+      summary: `LimitRange ${range.name} sets a ${bound} ${resource} of ${value} per ${type}; ${context.workload!.name}'s new pods ask ${asked} and are refused (${count}× ${hit.event.object ?? 'FailedCreate'})${fresh ? `; it was created at ${clock(range.createdAt)}` : ''}`,
       at: fresh ? range.createdAt : undefined,
       recheck: recheckOf({ kind: 'LimitRange', name: range.name }, context, `Does LimitRange ${range.name} still bound ${resource} at ${value}?`),
       // The events reader blames the refused ReplicaSet; the bound that refuses it is the cause.
