@@ -162,9 +162,11 @@ describe('a call the dependency refused', () => {
   it('is a dependency failure when the caller logs the status after the dependency\'s URL, or that it returned it', () => {
     assert.ok(dependency.test('error="email: POST http://email:8080/send_order_confirmation: 422 Unprocessable Entity"'));
     assert.ok(dependency.test('failed to send order confirmation: email service returned 422'));
+    assert.ok(dependency.test('Error: carts responded 500 for GET http://carts/carts/5f1c/items'));
   });
   it('is not the service\'s own access line answering its clients', () => {
     assert.ok(!dependency.test('10.0.0.1 - - "POST /orders HTTP/1.1" 422 12'));
+    assert.ok(!dependency.test('POST /cart 500 31.2 ms - 158'));
     assert.ok(!dependency.test('GET https://api.example.com/v1/items 200'));
   });
 });

@@ -20,11 +20,13 @@ export interface Signature {
 }
 
 /**
- * A call the dependency refused as invalid (400, 409, 412, 415, 422), as the caller logs it: the
- * status after the dependency's URL, or "<dependency> returned 422". The service's own access
- * lines (`POST /orders 422`) name no host and do not match: that is its clients' problem.
+ * A call the dependency refused as invalid (400, 409, 412, 415, 422) or failed (5xx), as the
+ * caller logs it: the status after the dependency's URL, or "<dependency> returned 422" /
+ * "carts responded 500". The service's own access lines (`POST /orders 422`) name no host and
+ * do not match: those are its answers to its clients.
  */
-const REJECTED_BY_DEPENDENCY = String.raw`https?://[^\s/"']+\S*?[:\s]+(?:\w+\s)?(?:400|409|412|415|422)\b|\breturned (?:HTTP |status )?(?:400|409|412|415|422)\b`;
+const ANSWER = String.raw`(?:400|409|412|415|422|5\d\d)\b`;
+const REJECTED_BY_DEPENDENCY = String.raw`https?://[^\s/"']+\S*?[:\s]+(?:\w+\s)?${ANSWER}|\b(?:returned|responded)(?: with)?(?: HTTP| status(?: code)?)? ${ANSWER}`;
 
 export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
   oom: {
@@ -56,7 +58,7 @@ export const SIGNATURES: Partial<Record<FailureCategory, Signature>> = {
   },
   dependency: {
     log: new RegExp(String.raw`ECONNREFUSED|ECONNRESET|connect(?:ion)? (?:refused|reset|timed? ?out)|timed out|timeout|Timeout|upstream (?:connect error|request timeout)|connection pool|pool (?:exhausted|timeout)|too many connections|could not connect|unable to connect|Connection is not available|503 Service Unavailable|Slow response|${REJECTED_BY_DEPENDENCY}`, 'i'),
-    terms: ['ECONNREFUSED', 'ECONNRESET', 'timed out', 'timeout', 'Timeout', 'refused', 'connection pool', 'pool exhausted', 'too many connections', 'could not connect', 'Connection is not available', 'upstream', 'Slow response', 'Unprocessable', 'Bad Request', 'returned 4'],
+    terms: ['ECONNREFUSED', 'ECONNRESET', 'timed out', 'timeout', 'Timeout', 'refused', 'connection pool', 'pool exhausted', 'too many connections', 'could not connect', 'Connection is not available', 'upstream', 'Slow response', 'Unprocessable', 'Bad Request', 'returned 4', 'returned 5', 'responded'],
   },
   'rate-limit': {
     log: /\b429\b|Too Many Requests|Rate exceeded|rate limit|RateLimit|ThrottlingException|Throttling|throttled|quota exceeded/i,
