@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (engine part): the engine's figures on every scenario suite — the bundled
- * corpus, `scenarios/holdout`, `scenarios/external` and `scenarios/external-2` (the outside suites) — accuracy (category
+ * corpus, `scenarios/holdout` and the outside suites `scenarios/external*` — accuracy (category
  * and culprit), category accuracy, calibration (confidently wrong, Brier, reliability table),
  * median time to root cause and median queries. The corpus runs `--runs N` times (default 3)
  * and reports median timings across runs; each run must give the same answers.
@@ -37,9 +37,12 @@ function folder(path: string): Scenario[] {
 const SUITES: { name: string; load: () => Scenario[]; runs: number }[] = [
   { name: 'corpus', load: () => Object.keys(BUNDLED_SCENARIOS).map(loadBundledScenario), runs },
   { name: 'holdout', load: () => folder('scenarios/holdout'), runs: 1 },
+  // Outside suites, each frozen before it was first measured; the READMEs say which were tuned on since.
   { name: 'external', load: () => folder('scenarios/external'), runs: 1 },
-  // The second outside suite: frozen before it was measured, never tuned on (see its README).
   { name: 'external-2', load: () => folder('scenarios/external-2'), runs: 1 },
+  { name: 'external-3', load: () => folder('scenarios/external-3'), runs: 1 },
+  { name: 'external-4', load: () => folder('scenarios/external-4'), runs: 1 },
+  { name: 'external-5', load: () => folder('scenarios/external-5'), runs: 1 },
 ];
 
 async function bench(name: string, scenarios: Scenario[], times: number): Promise<void> {
