@@ -593,6 +593,8 @@ export interface K8sIngress extends K8sObjectMeta {
   rules: { host?: string; paths: { path?: string; pathType?: string; service?: string; port?: number | string }[] }[];
   defaultBackend?: { service?: string; port?: number | string };
   tlsHosts: string[];
+  /** The Secrets its `tls` entries name (certificate and key). */
+  tlsSecrets: string[];
   loadBalancer: string[];
 }
 

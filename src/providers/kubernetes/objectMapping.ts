@@ -150,6 +150,7 @@ export function mapIngress(ingress: K8s.V1Ingress): K8sIngress {
     })),
     ...(spec?.defaultBackend ? { defaultBackend: backend(spec.defaultBackend.service) } : {}),
     tlsHosts: (spec?.tls ?? []).flatMap((tls) => tls.hosts ?? []),
+    tlsSecrets: (spec?.tls ?? []).map((tls) => tls.secretName).filter((name): name is string => !!name),
     loadBalancer: loadBalancer(ingress.status?.loadBalancer?.ingress),
   };
 }

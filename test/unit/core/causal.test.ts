@@ -52,7 +52,7 @@ describe('object analyzers', () => {
   it('an Ingress to the workload that names an IngressClass nobody serves is the network culprit; strong when it just changed', () => {
     const ctx = context({ pods: [pod('checkout-1')] });
     const service = { ...meta('checkout'), kind: 'Service', type: 'ClusterIP', selector: { app: 'checkout' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], loadBalancer: [] } as K8sObject;
-    const ingress = (className: string | undefined, updatedAt: number) => ({ ...meta('shop'), kind: 'Ingress', ...(className ? { ingressClassName: className } : {}), updatedAt, rules: [{ host: 'shop.example.com', paths: [{ path: '/', service: 'checkout', port: 80 }] }], tlsHosts: [], loadBalancer: [] }) as K8sObject;
+    const ingress = (className: string | undefined, updatedAt: number) => ({ ...meta('shop'), kind: 'Ingress', ...(className ? { ingressClassName: className } : {}), updatedAt, rules: [{ host: 'shop.example.com', paths: [{ path: '/', service: 'checkout', port: 80 }] }], tlsHosts: [], tlsSecrets: [], loadBalancer: [] }) as K8sObject;
     const nginx = { ...meta('nginx'), kind: 'IngressClass', controller: 'k8s.io/ingress-nginx', isDefault: true } as K8sObject;
     const [found] = analyzeResult(objects(service, ingress('nginx-public', onset - 3 * 60_000), nginx), ctx);
     assert.deepEqual([found?.analyzer, found?.category, found?.culprit.id, found?.strength], ['ingress-class', 'network', 'ingress/shop', 'strong']);
@@ -63,6 +63,19 @@ describe('object analyzers', () => {
     assert.deepEqual(analyzeResult(objects(service, ingress(undefined, onset - 60_000), nginx), ctx), []);
     // The classes could not be read: nothing is said about them.
     assert.deepEqual(analyzeResult({ operation: 'k8s.objects', namespace: 'shop', objects: [service, ingress('nginx-public', onset - 60_000)], failed: [{ kind: 'IngressClass', error: 'forbidden' }] }, ctx), []);
+  });
+
+  it('an Ingress to the workload whose TLS Secret is gone is a TLS failure blamed on that Secret', () => {
+    const ctx = context({ pods: [pod('checkout-1')] });
+    const service = { ...meta('checkout'), kind: 'Service', type: 'ClusterIP', selector: { app: 'checkout' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }], loadBalancer: [] } as K8sObject;
+    const ingress = { ...meta('shop'), kind: 'Ingress', ingressClassName: 'nginx', updatedAt: onset - 86_400_000, rules: [{ host: 'shop.example.com', paths: [{ path: '/', service: 'checkout', port: 80 }] }], tlsHosts: ['shop.example.com'], tlsSecrets: ['shop-tls'], loadBalancer: [] } as K8sObject;
+    const nginx = { ...meta('nginx'), kind: 'IngressClass', controller: 'k8s.io/ingress-nginx', isDefault: true } as K8sObject;
+    const found = analyzeResult(objects(service, ingress, nginx), ctx);
+    assert.deepEqual(found.map((f) => [f.analyzer, f.category, f.culprit.id]), [['ingress-tls-secret', 'tls', 'secret/shop-tls']]);
+    const secret = { ...meta('shop-tls'), kind: 'Secret', type: 'kubernetes.io/tls', keys: ['tls.crt', 'tls.key'] } as K8sObject;
+    assert.deepEqual(analyzeResult(objects(service, ingress, nginx, secret), ctx), []);
+    // Secrets could not be listed: nothing is said about them.
+    assert.deepEqual(analyzeResult({ operation: 'k8s.objects', namespace: 'shop', objects: [service, ingress, nginx], failed: [{ kind: 'Secret', error: 'forbidden' }] }, ctx), []);
   });
 
   it('a Service that selects no pod has no endpoints: network, blamed on the Service', () => {

@@ -510,7 +510,7 @@ describe('Kubernetes provider: objects beyond workloads (listObjects, getObject,
   it('maps Ingresses, NetworkPolicies, quotas, limit ranges and volumes', async () => {
     const [ingress] = await k8s.listObjects('Ingress', 'shop');
     assert.deepEqual(ingress.rules, [{ host: 'shop.example.com', paths: [{ path: '/', pathType: 'Prefix', service: 'checkout', port: 80 }, { path: '/pay', pathType: 'Prefix', service: 'payments', port: 'http' }] }]);
-    assert.deepEqual([ingress.ingressClassName, ingress.tlsHosts, ingress.loadBalancer], ['nginx', ['shop.example.com'], ['a1b2.elb.eu-west-1.amazonaws.com']]);
+    assert.deepEqual([ingress.ingressClassName, ingress.tlsHosts, ingress.tlsSecrets, ingress.loadBalancer], ['nginx', ['shop.example.com'], ['shop-tls'], ['a1b2.elb.eu-west-1.amazonaws.com']]);
     const policies = await k8s.listObjects('NetworkPolicy', 'shop');
     const denyAll = policies.find((policy) => policy.name === 'deny-all')!;
     assert.deepEqual({ podSelector: denyAll.podSelector, policyTypes: denyAll.policyTypes, ingress: denyAll.ingress, egress: denyAll.egress, createdAt: denyAll.createdAt }, { podSelector: '', policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [], createdAt: at('2026-01-15T11:40:00Z') });

@@ -62,6 +62,8 @@ const ingresses: Analyzer = (result, context) => {
   const target = context.incident.target.platform === 'kubernetes' ? context.incident.target.name : '';
   // The classes, when they were read (a list that failed or was not asked says nothing).
   const classes = result.operation === 'k8s.objects' && !result.failed.some((f) => f.kind === 'IngressClass') && objectsOf(result, 'Ingress').length && result.objects.some((o) => o.kind === 'Service') ? objectsOf(result, 'IngressClass') : undefined;
+  // Secrets, when the namespace's list was read (not a single-object re-read, not forbidden).
+  const secretsRead = result.operation === 'k8s.objects' && !result.failed.some((f) => f.kind === 'Secret') && result.objects.some((o) => o.kind === 'Service');
   const out: Finding[] = [];
   for (const ingress of objectsOf(result, 'Ingress')) {
     const backends = [...ingress.rules.flatMap((r) => r.paths.map((p) => ({ host: r.host, ...p }))), ...(ingress.defaultBackend ? [{ host: undefined, path: undefined, ...ingress.defaultBackend }] : [])];
@@ -78,6 +80,20 @@ const ingresses: Analyzer = (result, context) => {
         summary: `Ingress ${ingress.name} ${unserved}: no controller serves its hosts (${backends.map((b) => b.host).filter(Boolean).join(', ') || '*'})${fresh ? `; it changed at ${clock(ingress.updatedAt)}` : ''}`,
         at: fresh ? ingress.updatedAt : undefined,
         recheck: surroundingsQuery(ingress.namespace ?? '', `Does Ingress ${ingress.name} still name a class no controller serves?`),
+      });
+    }
+    // The certificate it serves: a Secret it names that is gone (k8sgpt's ingress.go TLS check); the controller falls back to its fake certificate.
+    const secrets = secretsRead ? new Set(objectsOf(result, 'Secret').map((s) => s.name)) : undefined;
+    const missingTls = secrets && servesTarget(ingress, backends, objectsOf(result, 'Service'), context) ? ingress.tlsSecrets.filter((name) => !secrets.has(name)) : [];
+    for (const secret of missingTls) {
+      out.push({
+        analyzer: 'ingress-tls-secret',
+        category: 'tls',
+        culprit: { kind: 'other', id: `secret/${secret}` },
+        strength: 'strong',
+        object: `Ingress/${ingress.name}`,
+        summary: `Ingress ${ingress.name} serves ${ingress.tlsHosts.join(', ') || 'its hosts'} with the certificate in Secret ${secret}, which does not exist: clients get the controller's default certificate`,
+        recheck: surroundingsQuery(ingress.namespace ?? '', `Is Secret ${secret}, the certificate of Ingress ${ingress.name}, still missing?`),
       });
     }
     for (const backend of backends) {
